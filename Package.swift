@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "clawdie-firstboot",
+    products: [
+        .executable(name: "clawdie-firstboot", targets: ["clawdie-firstboot"]),
+    ],
+    targets: [
+        // Generic: steps, changes, scheduler, journal, runner, rollback. Knows nothing of FreeBSD.
+        .target(name: "FirstbootEngine"),
+        // The host seam's two implementations (real and simulated) and FreeBSD's parsers.
+        .target(name: "FreeBSDHost", dependencies: ["FirstbootEngine"]),
+        // The platform: settings, pf ruleset, rc.d scripts, the phases' steps, the commands.
+        .target(name: "ClawdieFirstboot", dependencies: ["FirstbootEngine", "FreeBSDHost"]),
+        .executableTarget(name: "clawdie-firstboot", dependencies: ["ClawdieFirstboot"]),
+        .testTarget(name: "FirstbootEngineTests", dependencies: ["FirstbootEngine"]),
+        .testTarget(
+            name: "FreeBSDHostTests",
+            dependencies: ["FreeBSDHost", "FirstbootEngine"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ClawdieFirstbootTests", dependencies: ["ClawdieFirstboot", "FreeBSDHost", "FirstbootEngine"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The host seam: the one boundary between the engine (and the steps) and a machine.
+///
+/// Two implementations exist in `FreeBSDHost`: `SystemHost` acts on the real system,
+/// `SimulatedHost` on a model of a FreeBSD host loaded from a host profile. Tests of the
+/// engine use an in-memory fake. Everything a step observes and everything the engine
+/// changes goes through these few calls, so a dry run, a fault injection and a real run
+/// differ only in which host is passed.
+package protocol TargetHost: AnyObject {
+    /// Runs `command` and waits for it. A non-zero exit is a result, not an error; the call
+    /// throws only when the command could not be started at all.
+    func run(_ command: Command) throws -> CommandResult
+
+    /// The file's bytes, or nil when nothing exists at `path`.
+    func readFile(_ path: String) throws -> Data?
+
+    /// What is at `path` (without following a final symlink), or nil when nothing is.
+    func stat(_ path: String) throws -> FileStat?
+
+    /// Replaces or creates the file durably (temporary file, fsync, rename, fsync of the
+    /// directory) with exactly this mode and owner. Refuses to write through a symlink.
+    func writeFile(_ path: String, contents: Data, mode: FileMode, owner: FileOwner) throws
+
+    /// Removes the file; removing a file that does not exist is not an error.
+    func removeFile(_ path: String) throws
+
+    /// Names of the entries of a directory, sorted; nil when the directory does not exist.
+    func listDirectory(_ path: String) throws -> [String]?
+
+    /// The value of a shell-style `key="value"` assignment file such as rc.conf: the last
+    /// assignment wins; nil when the key is not assigned in that file.
+    func readKey(_ key: String, inFile path: String) throws -> String?
+
+    /// Sets (`value` non-nil) or removes every assignment of (`value` nil) `key` in the file,
+    /// keeping the rest of the file byte for byte. A missing file is created (0644, root).
+    func writeKey(_ key: String, value: String?, inFile path: String) throws
+}

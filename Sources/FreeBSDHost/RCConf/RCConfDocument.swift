@@ -1,0 +1,185 @@
+import Foundation
+
+/// A file in rc.conf syntax (`/etc/rc.conf`, the tool's own configuration file): shell
+/// variable assignments, comments and blank lines.
+///
+/// Reading follows sh: the last assignment of a name wins. Editing keeps every other byte of
+/// the file as it was, so an operator's comments and ordering survive, and a rollback that
+/// puts a value back yields the original file.
+package struct RCConfDocument: Sendable, Equatable {
+    package struct Assignment: Sendable, Equatable {
+        package var key: String
+        package var value: String
+        /// 1-based line number in the text the document was parsed from.
+        package var line: Int
+    }
+
+    /// The file's lines without their terminating newlines.
+    private var lines: [String]
+    /// Whether the text ended with a newline (an empty file counts as ending with one).
+    private var endsWithNewline: Bool
+
+    /// Parses `text`. In strict mode (the tool's own configuration) a line that is not an
+    /// assignment, a comment or blank is an error naming `path` and the line; in lenient mode
+    /// (a host's rc.conf, which may hold any sh) such lines are kept and ignored.
+    package init(text: String, path: String = "rc.conf", strict: Bool = false) throws(RCConfError) {
+        var lines = text.components(separatedBy: "\n")
+        endsWithNewline = text.isEmpty || text.hasSuffix("\n")
+        if endsWithNewline { lines.removeLast() }
+        self.lines = lines
+        for (index, line) in lines.enumerated() {
+            switch Self.classify(line) {
+            case .assignment, .blank: continue
+            case .malformed(let reason):
+                if strict { throw RCConfError(path: path, line: index + 1, message: reason) }
+            case .other:
+                if strict {
+                    throw RCConfError(path: path, line: index + 1, message: "expected name=\"value\", a comment or a blank line")
+                }
+            }
+        }
+    }
+
+    /// Every assignment in file order.
+    package var assignments: [Assignment] {
+        lines.enumerated().compactMap { index, line in
+            if case .assignment(let key, let value) = Self.classify(line) {
+                return Assignment(key: key, value: value, line: index + 1)
+            }
+            return nil
+        }
+    }
+
+    /// The value sh would see after sourcing the file; nil when never assigned.
+    package func value(of key: String) -> String? {
+        lastAssignment(of: key).map { assignment in assignment.value }
+    }
+
+    /// The last assignment of `key`, for error messages that name its line.
+    package func lastAssignment(of key: String) -> Assignment? {
+        assignments.last { $0.key == key }
+    }
+
+    /// Sets `key`: the last assignment's line is rewritten in place, else one is appended.
+    package mutating func set(_ key: String, to value: String) {
+        let line = "\(key)=\(Self.quote(value))"
+        if let last = lastAssignment(of: key) {
+            lines[last.line - 1] = line
+        } else {
+            if !endsWithNewline { endsWithNewline = true }
+            lines.append(line)
+        }
+    }
+
+    /// Removes every assignment of `key`.
+    package mutating func unset(_ key: String) {
+        lines = lines.filter { line in
+            if case .assignment(let name, _) = Self.classify(line) { return name != key }
+            return true
+        }
+    }
+
+    /// The document as file text.
+    package var text: String {
+        if lines.isEmpty { return "" }
+        return lines.joined(separator: "\n") + (endsWithNewline ? "\n" : "")
+    }
+
+    /// `value` in double quotes with sh's special characters escaped: `key="value"` is the
+    /// form sysrc(8) writes.
+    package static func quote(_ value: String) -> String {
+        var out = "\""
+        for character in value {
+            if "\"\\$`".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out + "\""
+    }
+
+    /// A name sh accepts as a variable: letters, digits and `_`, not starting with a digit.
+    package static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
+
+    private enum LineKind {
+        case assignment(String, String)
+        case blank
+        case other
+        case malformed(String)
+    }
+
+    private static func classify(_ rawLine: String) -> LineKind {
+        let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
+        if line.isEmpty || line.hasPrefix("#") { return .blank }
+        guard let equals = line.firstIndex(of: "=") else { return .other }
+        let key = String(line[..<equals])
+        guard isValidName(key) else { return .other }
+        switch parseValue(line[line.index(after: equals)...]) {
+        case .success(let value): return .assignment(key, value)
+        case .failure(let reason): return .malformed("\(key): \(reason)")
+        }
+    }
+
+    private struct ValueError: Error { var reason: String }
+
+    /// One sh word: unquoted, "double" or 'single' quoted parts, then optional white space
+    /// and a `#` comment.
+    private static func parseValue(_ text: Substring) -> Result<String, ValueError> {
+        var value = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            switch character {
+            case " ", "\t":
+                let rest = text[index...].drop(while: { $0 == " " || $0 == "\t" })
+                if rest.isEmpty || rest.hasPrefix("#") { return .success(value) }
+                return .failure(ValueError(reason: "unquoted space in the value; put the value in double quotes"))
+            case "\"":
+                index = text.index(after: index)
+                var closed = false
+                while index < text.endIndex {
+                    let c = text[index]
+                    if c == "\"" { closed = true; break }
+                    if c == "\\", text.index(after: index) < text.endIndex, "\"\\$`\n".contains(text[text.index(after: index)]) {
+                        index = text.index(after: index)
+                        value.append(text[index])
+                    } else if c == "$" || c == "`" {
+                        return .failure(ValueError(reason: "substitutions ($ or `) are not supported; write the value literally"))
+                    } else {
+                        value.append(c)
+                    }
+                    index = text.index(after: index)
+                }
+                if !closed { return .failure(ValueError(reason: "unterminated double quote")) }
+                index = text.index(after: index)
+            case "'":
+                index = text.index(after: index)
+                guard let end = text[index...].firstIndex(of: "'") else {
+                    return .failure(ValueError(reason: "unterminated single quote"))
+                }
+                value += text[index..<end]
+                index = text.index(after: end)
+            case "$", "`", ";", "&", "|", "<", ">", "(", ")":
+                return .failure(ValueError(reason: "shell syntax '\(character)' is not supported; write the value literally in double quotes"))
+            case "\\":
+                let next = text.index(after: index)
+                guard next < text.endIndex else { return .failure(ValueError(reason: "trailing backslash")) }
+                value.append(text[next])
+                index = text.index(after: next)
+            default:
+                value.append(character)
+                index = text.index(after: index)
+            }
+        }
+        return .success(value)
+    }
+}
+
+/// A line of an rc.conf-syntax file that cannot be read, with the file and line it is on.
+package struct RCConfError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var path: String
+    package var line: Int
+    package var message: String
+    package var description: String { "\(path):\(line): \(message)" }
+}

@@ -1,0 +1,35 @@
+import FirstbootEngine
+import Foundation
+
+/// `readKey`/`writeKey` for any host, as edits of the file through the host's own file calls.
+///
+/// Both the system host and the simulated host edit rc.conf this way rather than through
+/// sysrc(8): the whole file is written durably in one rename, its mode and owner are kept,
+/// and restoring a key's old value gives back the original bytes.
+package protocol RCConfKeyEditing: TargetHost {}
+
+extension RCConfKeyEditing {
+    package func readKey(_ key: String, inFile path: String) throws -> String? {
+        guard let data = try readFile(path) else { return nil }
+        return try document(String(decoding: data, as: UTF8.self), path: path).value(of: key)
+    }
+
+    package func writeKey(_ key: String, value: String?, inFile path: String) throws {
+        let existing = try readFile(path)
+        var document = try document(existing.map { String(decoding: $0, as: UTF8.self) } ?? "", path: path)
+        if let value { document.set(key, to: value) } else { document.unset(key) }
+        let status = try stat(path)
+        let text = document.text
+        if let existing, Data(text.utf8) == existing { return }
+        if existing == nil && value == nil { return }
+        try writeFile(path, contents: Data(text.utf8), mode: status?.mode ?? 0o644, owner: status?.owner ?? .root)
+    }
+
+    private func document(_ text: String, path: String) throws -> RCConfDocument {
+        do {
+            return try RCConfDocument(text: text, path: path)
+        } catch {
+            throw HostError(error.description)
+        }
+    }
+}
