@@ -48,9 +48,11 @@ struct ChildSupervisor {
     ) {
         self.pid = pid
         self.started = started
-        self.deadline = timeout.isFinite ? started + .seconds(max(0, timeout)) : nil
-        self.terminationGrace = .seconds(max(0, terminationGrace))
-        self.drainGrace = .seconds(max(0, drainGrace))
+        // Beyond a few decades (or not a number) means no deadline; it also keeps Duration
+        // arithmetic, which traps on overflow, far from its limits.
+        self.deadline = timeout < Self.longest ? started + Self.duration(timeout) : nil
+        self.terminationGrace = Self.duration(terminationGrace)
+        self.drainGrace = Self.duration(drainGrace)
         self.descriptors = [stdout, stderr]
         self.outputs = [CappedOutput(limit: outputLimit), CappedOutput(limit: outputLimit)]
     }
@@ -80,7 +82,7 @@ struct ChildSupervisor {
             wait(until: nextWakeUp(now: now), reading: buffer)
         }
         let termination = killAt != nil ? Termination.timedOut : status!.termination
-        let duration = (reapedAt! - started).seconds
+        let duration = Self.seconds(reapedAt! - started)
         return Outcome(termination: termination, stdout: outputs[0], stderr: outputs[1], duration: duration)
     }
 
@@ -136,7 +138,7 @@ struct ChildSupervisor {
     /// Reads whatever arrives before `wakeUp`, or just sleeps when both pipes are closed.
     private mutating func wait(until wakeUp: ContinuousClock.Instant, reading buffer: UnsafeMutableRawBufferPointer) {
         let remaining = wakeUp - clock.now
-        let milliseconds = remaining <= .zero ? 0 : Int32(min(remaining.milliseconds.rounded(.up), 60_000))
+        let milliseconds = remaining <= .zero ? 0 : Int32(min((Self.seconds(remaining) * 1000).rounded(.up), 60_000))
         let open = descriptors.indices.filter { descriptors[$0] >= 0 }
         guard !open.isEmpty else {
             if milliseconds > 0 { usleep(UInt32(milliseconds) * 1000) }
@@ -174,5 +176,17 @@ struct ChildSupervisor {
             close(descriptors[index])
             descriptors[index] = -1
         }
+    }
+
+    private static let longest: Double = 1e9
+
+    /// `seconds` as a Duration: negative or NaN is zero, and the longest is ~30 years.
+    private static func duration(_ seconds: Double) -> Duration {
+        guard seconds > 0 else { return .zero }
+        return .seconds(min(seconds, longest))
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -63,6 +63,13 @@ import Glibc
         #expect(ProcessProbe.waitUntilGone(grandchild))
     }
 
+    @Test(arguments: [Double.infinity, .nan, 1e300])
+    func anUnboundedTimeoutIsNoTimeout(timeout: Double) throws {
+        let result = try runner.run(Command(["/bin/echo", "done"], timeout: timeout))
+        #expect(result.termination == .exited(0))
+        #expect(result.stdoutText == "done\n")
+    }
+
     @Test func aChildThatIgnoresSIGTERMIsKilled() throws {
         let result = try runner.run(shell("trap '' TERM; echo ready; while :; do sleep 1; done", timeout: 0.3))
         #expect(result.termination == .timedOut)
