@@ -26,7 +26,11 @@ package struct DefaultRoute: Hashable, Sendable {
         var interface: String?
         var gateway: String?
         for line in output.numberedLines {
-            guard let (key, value) = line.text.trimmedBlanks.splitOnce(at: ": ") else { continue }
+            let text = line.text.trimmedBlanks
+            // A field with nothing after it loses its ": " to trimming.
+            guard let (key, value) = text.hasSuffix(":") ? (text.dropLast(), "") : text.splitOnce(at: ": ") else {
+                continue
+            }
             let trimmedValue = value.trimmedBlanks
             switch key.trimmedBlanks {
             case "interface":

@@ -74,6 +74,28 @@ package enum IfconfigOutput {
         return nil
     }
 
+    /// The interface name printed by `ifconfig bridge create` (the allocated name, e.g.
+    /// `bridge0`) or by `ifconfig bridge0 name warden0` (the new name). `ifconfig bridge0
+    /// create` with an explicit unit prints nothing, so this is only for commands that print.
+    package static func printedName(_ output: String) throws(ParseError) -> String {
+        let lines = output.numberedLines.filter { !$0.text.trimmedBlanks.isEmpty }
+        guard lines.count == 1, let name = lines.first?.text.trimmedBlanks, InterfaceName.isValid(name) else {
+            throw ParseError(
+                subject: "`ifconfig … create` / `ifconfig … name` output",
+                expected: "one interface name on one line", line: output)
+        }
+        return String(name)
+    }
+
+    /// True when stderr says the interface to create exists already
+    /// (`ifconfig: SIOCIFCREATE2: File exists`, exit status 1).
+    package static func isAlreadyExisting(stderr: String) -> Bool {
+        stderr.numberedLines.contains { line in
+            let text = line.text.trimmedBlanks
+            return text.hasPrefix("ifconfig: SIOCIFCREATE") && text.hasSuffix(": File exists")
+        }
+    }
+
     // MARK: - Pieces
 
     private static func header(_ line: NumberedLine) throws(ParseError) -> InterfaceInfo {
