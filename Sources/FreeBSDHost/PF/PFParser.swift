@@ -26,6 +26,10 @@ package struct PFParser {
     private var diagnostics: [PFDiagnostic] = []
     private var section = Section.none
     var requireOrder = true
+    /// How deeply `{ … }` lists are nested at the moment; bounded so that hostile input cannot
+    /// exhaust the stack.
+    private var listDepth = 0
+    private static let maximumListDepth = 32
 
     private init(text: String, path: String) {
         self.path = path
@@ -188,7 +192,11 @@ package struct PFParser {
     mutating func parseList<Item>(
         nested: Bool = false, _ item: (inout PFParser) throws(PFParseFailure) -> [Item]
     ) throws(PFParseFailure) -> [Item] {
-        guard acceptSymbol("{") else { return try item(&self) }
+        guard peek().isSymbol("{") else { return try item(&self) }
+        guard listDepth < Self.maximumListDepth else { throw .syntax(at: peek()) }
+        advance()
+        listDepth += 1
+        defer { listDepth -= 1 }
         var items = [Item]()
         skipNewlines()
         while true {
