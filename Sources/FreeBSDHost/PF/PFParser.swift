@@ -6,7 +6,8 @@
 /// `{ … }` list may span lines), expands `$macro` references as it reads (a macro must be
 /// defined before use), and after an error skips to the end of the line and carries on, so
 /// that every problem is reported. An error names the line of the token where pfctl's grammar
-/// would have stopped: for a one-line statement, that statement's line.
+/// would have stopped: for a one-line statement, that statement's line; when the text ends in
+/// the middle of a statement (an unclosed `{`), the line the statement started on.
 package struct PFParser {
     /// The statement groups pfctl requires in this order (macros and tables may go anywhere).
     enum Section: Int, Comparable {
