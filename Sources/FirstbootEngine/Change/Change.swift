@@ -52,6 +52,8 @@ package enum CommandUndo: Hashable, Sendable, Codable {
     /// Run the same command again once the step's files and keys are restored: for commands
     /// that load what a file says, such as `pfctl -f /etc/pf.conf`.
     case rerunAfterRestore
+    /// Leaves nothing rollback must put back, such as loading a kernel module that may stay.
+    case nothing
     /// Cannot be undone; rollback stops here with this reason.
     case irreversible(String)
 }

@@ -140,6 +140,7 @@ private struct ChangeRecordJSON: Codable {
     struct Undo: Codable {
         var argv: [String]?
         var rerun: Bool?
+        var nothing: Bool?
         var irreversible: String?
     }
 
@@ -184,6 +185,7 @@ private struct ChangeRecordJSON: Codable {
             switch commandUndo {
             case .command(let argv): undo = Undo(argv: argv)
             case .rerunAfterRestore: undo = Undo(rerun: true)
+            case .nothing: undo = Undo(nothing: true)
             case .irreversible(let reason): undo = Undo(irreversible: reason)
             }
         }
@@ -229,6 +231,7 @@ private struct ChangeRecordJSON: Codable {
             let commandUndo: CommandUndo
             if let undoArgv = undo.argv { commandUndo = .command(undoArgv) }
             else if undo.rerun == true { commandUndo = .rerunAfterRestore }
+            else if undo.nothing == true { commandUndo = .nothing }
             else if let reason = undo.irreversible { commandUndo = .irreversible(reason) }
             else { throw missing("an undo") }
             return ChangeRecord(target: .command(argv), prior: .command(commandUndo))

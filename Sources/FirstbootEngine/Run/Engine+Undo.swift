@@ -20,6 +20,8 @@ extension Engine {
             case .command(.rerunAfterRestore):
                 if case .command(let argv) = entry.record.target { reruns.append((entry.seq, argv)) }
                 continue
+            case .command(.nothing):
+                break
             case .command(.irreversible(let reason)):
                 throw EngineError.irreversible(step: step, reason: reason)
             default:

@@ -71,7 +71,7 @@ package final class Engine {
             }
             if !changes.isEmpty { pending.insert(step.id) }
             planned.append(PlannedStep(id: step.id, phase: step.phase, action: changes.isEmpty ? .noop : .apply,
-                                       changes: plannedChanges, note: nil))
+                                       changes: plannedChanges, note: try step.summary(in: context)))
         }
         return Plan(steps: planned)
     }

@@ -22,6 +22,9 @@ package protocol Step: Sendable {
     /// After the changes were applied: throws `StepRefusal` when the host did not reach the
     /// wanted state (the engine then undoes the step).
     func verify(in context: StepContext) throws
+    /// A line for the plan's reader about what the step found, such as the interface it
+    /// detected; nil when there is nothing to say.
+    func summary(in context: StepContext) throws -> String?
 }
 
 extension Step {
@@ -29,6 +32,7 @@ extension Step {
     package var reversibility: Reversibility { .reversible }
     package func checkPreconditions(in context: StepContext) throws {}
     package func verify(in context: StepContext) throws {}
+    package func summary(in context: StepContext) throws -> String? { nil }
 }
 
 /// Whether rollback can undo a step.

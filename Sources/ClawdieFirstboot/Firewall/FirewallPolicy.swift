@@ -1,0 +1,120 @@
+import FreeBSDHost
+
+/// The platform's pf ruleset as typed data: one policy from which `/etc/pf.conf` is rendered,
+/// whatever phase asks for it. Sections follow pf.conf(5)'s required order: macros, tables,
+/// options, normalization, translation, filtering.
+struct FirewallPolicy: Sendable, Equatable {
+    struct Macro: Sendable, Equatable {
+        var name: String
+        var value: String
+        var comment: String
+    }
+
+    struct Table: Sendable, Equatable {
+        var name: String
+        var comment: [String]
+    }
+
+    struct Section: Sendable, Equatable {
+        var title: String
+        var rules: [FilterRule]
+        /// Written as comments: present for the operator to read, not loaded.
+        var commentedOut = false
+        var note: [String] = []
+    }
+
+    var macros: [Macro]
+    var tables: [Table]
+    var options: [String]
+    var normalization: [String]
+    /// NAT rules with their comment.
+    var translation: [(comment: String, rule: String)]
+    var sections: [Section]
+
+    static func == (lhs: FirewallPolicy, rhs: FirewallPolicy) -> Bool {
+        PFConfRenderer.render(lhs) == PFConfRenderer.render(rhs)
+    }
+
+    /// The ICMP types pf must pass for ping and path MTU discovery (Handbook, "Managing ICMP").
+    static let icmpTypes = "{ echoreq, unreach }"
+    /// ICMPv6 types without which IPv6 stops working: neighbour discovery, router discovery,
+    /// and the errors path MTU discovery needs.
+    static let icmp6Types = "{ unreach, toobig, timex, paramprob, echoreq, echorep, routersol, routeradv, neighbrsol, neighbradv }"
+    /// Tailscale's WireGuard port.
+    static let wireGuardPort: UInt16 = 41641
+
+    /// The firstboot ruleset for `settings` on a host whose external interface is `externalInterface`.
+    static func firstboot(_ settings: Settings, externalInterface: String) -> FirewallPolicy {
+        var macros = [
+            Macro(name: "ext_if", value: externalInterface, comment: "the external interface"),
+            Macro(name: "bridge_if", value: settings.bridgeName, comment: "the agent bridge"),
+            Macro(name: "nat_net", value: settings.natNetwork.description, comment: "jail networks, NATed out of $ext_if"),
+            Macro(name: "ssh_port", value: String(settings.sshPort), comment: "SSH"),
+        ]
+        if !settings.publicTCPPorts.isEmpty {
+            macros.append(Macro(name: "public_tcp", value: "{ " + settings.publicTCPPorts.map(String.init).joined(separator: " ") + " }",
+                                comment: "TCP ports open to everyone"))
+        }
+        macros += [
+            Macro(name: "icmp_types", value: icmpTypes, comment: "ping and path MTU discovery"),
+            Macro(name: "icmp6_types", value: icmp6Types, comment: "IPv6 neighbour discovery and path MTU discovery"),
+        ]
+        var filtering = [
+            FilterRule(comment: "Default deny: whatever no rule below passes is dropped.", action: .block),
+            FilterRule(comment: "Sources that broke the SSH limits are dropped before anything else.",
+                       action: .block, quick: true, from: "<bruteforce>"),
+            FilterRule(comment: "The host may open connections anywhere; replies come back through the state table.",
+                       action: .pass, direction: .out, keepState: true),
+            FilterRule(comment: "SSH from anywhere, rate-limited: at most \(settings.sshMaxConnections) connections per source and \(settings.sshRate.connections) new ones per \(settings.sshRate.seconds) s; a faster source goes into <bruteforce> and its connections are cut.",
+                       action: .pass, direction: .in, interface: "$ext_if", family: .inet, proto: "tcp", to: "($ext_if)", port: "$ssh_port",
+                       flags: "S/SA", keepState: true, stateOptions: sshLimits(settings)),
+        ]
+        if !settings.publicTCPPorts.isEmpty {
+            filtering.append(FilterRule(comment: "Public services.", action: .pass, direction: .in, interface: "$ext_if", proto: "tcp",
+                                        to: "($ext_if)", port: "$public_tcp", keepState: true))
+        }
+        filtering += [
+            FilterRule(comment: "ICMP for ping and path MTU discovery: blocking all of it breaks large transfers.",
+                       action: .pass, family: .inet, proto: "icmp", icmpTypes: "icmp-type $icmp_types", keepState: true),
+            FilterRule(comment: "ICMPv6 for neighbour and router discovery and path MTU: IPv6 stops working without it.",
+                       action: .pass, family: .inet6, proto: "icmp6", icmpTypes: "icmp6-type $icmp6_types", keepState: true),
+            FilterRule(comment: "Jails on the agent bridge reach the host and, through NAT, the outside.",
+                       action: .pass, interface: "$bridge_if", from: "$nat_net", keepState: true),
+        ]
+        let tailscale = Section(
+            title: "Tailscale",
+            rules: tailscaleRules(settings, vncPort: 5900),
+            commentedOut: true,
+            note: ["Enabled by the lockdown phase (`clawdie-firstboot apply --phase lockdown`), which also",
+                   "moves SSH off the external interface. Not active yet."])
+        return FirewallPolicy(
+            macros: macros,
+            tables: [Table(name: "bruteforce", comment: [
+                "Sources that opened SSH connections too fast; filled by the SSH rule's overload.",
+                "Inspect: pfctl -t bruteforce -T show    Unblock: pfctl -t bruteforce -T delete ADDRESS",
+            ])],
+            options: ["set skip on lo0", "set block-policy drop"],
+            normalization: ["scrub in all fragment reassemble"],
+            translation: [("Jails on the agent bridges reach the outside through the external address.",
+                           "nat on $ext_if inet from $nat_net to any -> ($ext_if)")],
+            sections: [Section(title: "Filtering", rules: filtering), tailscale])
+    }
+
+    static func sshLimits(_ settings: Settings) -> [String] {
+        ["max-src-conn \(settings.sshMaxConnections)", "max-src-conn-rate \(settings.sshRate)",
+         "overload <bruteforce> flush global"]
+    }
+
+    /// The rules of the Tailscale block: WireGuard in on the external interface, SSH and VNC
+    /// only on `tailscale0`.
+    static func tailscaleRules(_ settings: Settings, vncPort: UInt16) -> [FilterRule] {
+        [
+            FilterRule(comment: "WireGuard (Tailscale) over IPv4.", action: .pass, direction: .in, interface: "$ext_if", family: .inet,
+                       proto: "udp", port: String(wireGuardPort), keepState: true),
+            FilterRule(comment: "WireGuard (Tailscale) over IPv6.", action: .pass, direction: .in, interface: "$ext_if", family: .inet6,
+                       proto: "udp", port: String(wireGuardPort), keepState: true),
+            FilterRule(comment: "SSH and VNC only over the tailnet.", action: .pass, direction: .in, interface: "tailscale0", proto: "tcp",
+                       port: "{ $ssh_port \(vncPort) }", keepState: true),
+        ]
+    }
+}

@@ -1,0 +1,22 @@
+import FirstbootEngine
+import FreeBSDHost
+
+/// Proves, on a candidate ruleset and before it is loaded, that the operator's way in still
+/// passes: the evaluator must let the first packet of an SSH connection through on the
+/// management interface. A ruleset that fails this is never written.
+enum LockoutCheck {
+    static func requirePasses(_ text: String, path: String, interface: String, port: UInt16, what: String) throws {
+        let ruleset: PFRuleset
+        do {
+            ruleset = try PFParser.parse(text: text, path: path)
+        } catch {
+            throw StepRefusal("the generated \(path) does not parse: \(error.description)")
+        }
+        let packet = PFPacket(interface: interface, direction: .in, family: .inet, proto: .tcp, destinationPort: port)
+        let verdict = PFEvaluator(ruleset: ruleset).verdict(for: packet)
+        guard verdict.action == .pass else {
+            let line = verdict.line.map { " (line \($0) blocks it)" } ?? ""
+            throw StepRefusal("the new \(path) would block \(what) on \(interface) port \(port)\(line); refusing to lock the operator out")
+        }
+    }
+}

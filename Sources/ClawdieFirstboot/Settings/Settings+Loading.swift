@@ -1,0 +1,131 @@
+import FirstbootEngine
+import Foundation
+import FreeBSDHost
+
+extension Settings {
+    /// The platform's phases, for validating `boot_phases`.
+    package static let knownPhases = ["firstboot"]
+
+    /// Reads the configuration file at `path` (a file on the machine running the tool).
+    /// A missing file gives the defaults unless `mustExist` (the operator named it).
+    package static func load(path: String, mustExist: Bool) throws -> Settings {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if FileManager.default.fileExists(atPath: path) {
+                throw SettingsError(path: path, line: nil, message: "cannot be read; check its permissions")
+            }
+            if mustExist {
+                throw SettingsError(path: path, line: nil, message: "no such configuration file; check the --config path")
+            }
+            return Settings()
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SettingsError(path: path, line: nil, message: "is not UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses configuration text: rc.conf syntax, known keys only, each value checked.
+    package static func parse(_ text: String, path: String) throws -> Settings {
+        let document: RCConfDocument
+        do {
+            document = try RCConfDocument(text: text, path: path, strict: true)
+        } catch {
+            throw SettingsError(path: error.path, line: error.line, message: error.message)
+        }
+        var settings = Settings()
+        var seen: [SettingKey: Int] = [:]
+        for assignment in document.assignments {
+            guard let key = SettingKey(rawValue: assignment.key) else {
+                throw SettingsError(path: path, line: assignment.line, message:
+                    "unknown key \(assignment.key); the keys are: \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            seen[key] = assignment.line
+            do {
+                try settings.set(key, assignment.value)
+            } catch let problem as ValueProblem {
+                throw SettingsError(path: path, line: assignment.line, message: "\(key.rawValue)=\"\(assignment.value)\": \(problem.message)")
+            }
+        }
+        if !settings.natNetwork.contains(settings.bridgeAddress.network) {
+            throw SettingsError(path: path, line: seen[.bridgeAddress] ?? seen[.natNetwork], message:
+                "bridge_address \(settings.bridgeAddress) lies outside nat_network \(settings.natNetwork); jails on the bridge would not be NATed — choose an address inside it or widen nat_network")
+        }
+        return settings
+    }
+
+    struct ValueProblem: Error { var message: String }
+
+    private mutating func set(_ key: SettingKey, _ value: String) throws {
+        switch key {
+        case .extIf:
+            externalInterface = value == "auto" ? .auto : .named(try Self.interfaceName(value))
+        case .bridgeName:
+            bridgeName = try Self.interfaceName(value)
+        case .bridgeAddress:
+            guard let network = IPv4Network(value), network.prefixLength <= 30 else {
+                throw ValueProblem(message: "expected the bridge's address with a prefix length up to 30, like 192.168.100.1/24")
+            }
+            guard network.address != network.networkAddress, network.address != network.broadcastAddress else {
+                throw ValueProblem(message: "\(network.address) is the network's own or broadcast address; use a host address such as \(IPv4Address(network.networkAddress.value + 1))/\(network.prefixLength)")
+            }
+            bridgeAddress = network
+        case .natNetwork:
+            guard let network = IPv4Network(value), network.address == network.networkAddress else {
+                throw ValueProblem(message: "expected a network in CIDR form with no host bits, like 192.168.0.0/16")
+            }
+            natNetwork = network
+        case .sshPort:
+            sshPort = try Self.port(value)
+        case .sshMaxSrcConn:
+            sshMaxConnections = try Self.integer(value, in: 1...1000)
+        case .sshMaxSrcConnRate:
+            let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let count = Int(parts[0]), let seconds = Int(parts[1]),
+                  (1...1000).contains(count), (1...86400).contains(seconds) else {
+                throw ValueProblem(message: "expected CONNECTIONS/SECONDS, like 3/60")
+            }
+            sshRate = Rate(connections: count, seconds: seconds)
+        case .publicTCPPorts:
+            let ports = try value.split(separator: " ").map { try Self.port(String($0)) }
+            guard Set(ports).count == ports.count else { throw ValueProblem(message: "a port is listed twice") }
+            publicTCPPorts = ports
+        case .pfReloadWait:
+            pfReloadWait = try Self.integer(value, in: 1...600)
+        case .bootRetryLimit:
+            bootRetryLimit = try Self.integer(value, in: 1...100)
+        case .bootPhases:
+            let phases = value.split(separator: " ").map(String.init)
+            guard !phases.isEmpty else { throw ValueProblem(message: "expected at least one phase, like firstboot") }
+            for phase in phases where !Self.knownPhases.contains(phase) {
+                throw ValueProblem(message: "unknown phase \(phase); the phases are: \(Self.knownPhases.joined(separator: ", "))")
+            }
+            bootPhases = phases
+        }
+    }
+
+    /// FreeBSD interface names: at most 15 characters (IFNAMSIZ is 16 with the NUL), a
+    /// letter first, then letters, digits, `_`, `.` or `-`.
+    static func interfaceName(_ value: String) throws -> String {
+        let allowed = value.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "_.-".unicodeScalars.contains(scalar))
+        }
+        guard (1...15).contains(value.count), allowed, value.first?.isLetter == true else {
+            throw ValueProblem(message: "not a FreeBSD interface name: 1 to 15 characters, a letter first, then letters, digits, '_', '.' or '-'")
+        }
+        return value
+    }
+
+    static func port(_ value: String) throws -> UInt16 {
+        guard let port = UInt16(value), port >= 1 else {
+            throw ValueProblem(message: "\(value) is not a port number from 1 to 65535")
+        }
+        return port
+    }
+
+    static func integer(_ value: String, in range: ClosedRange<Int>) throws -> Int {
+        guard let number = Int(value), range.contains(number) else {
+            throw ValueProblem(message: "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}

@@ -1,0 +1,73 @@
+import FirstbootEngine
+import FreeBSDHost
+
+/// The operator's configuration of a host, as read from the configuration file
+/// (`/usr/local/etc/clawdie-firstboot.conf`, rc.conf syntax so `sysrc -f` edits it). Every
+/// field has the platform's default; docs/configuration.md documents each key.
+package struct Settings: Sendable, Equatable {
+    /// The external interface: found from the default route, or named by the operator.
+    package enum ExternalInterface: Sendable, Equatable, CustomStringConvertible {
+        case auto
+        case named(String)
+        package var description: String {
+            switch self {
+            case .auto: "auto"
+            case .named(let name): name
+            }
+        }
+    }
+
+    package var externalInterface: ExternalInterface = .auto
+    /// The agent bridge's name. Fixed configuration: it never derives from the assistant's name.
+    package var bridgeName = "warden0"
+    /// The bridge's own address and prefix; jails on it use the rest of the network.
+    package var bridgeAddress = IPv4Network("192.168.100.1/24")!
+    /// Source network NATed out of the external interface: every agent bridge lies inside it.
+    package var natNetwork = IPv4Network("192.168.0.0/16")!
+    package var sshPort: UInt16 = 22
+    /// pf's `max-src-conn` for SSH: simultaneous connections from one source.
+    package var sshMaxConnections = 5
+    /// pf's `max-src-conn-rate` for SSH: new connections per interval from one source.
+    package var sshRate = Rate(connections: 3, seconds: 60)
+    /// TCP ports open to everyone on the external interface.
+    package var publicTCPPorts: [UInt16] = [80, 443]
+    /// Seconds `pf_reload` waits at boot for `tailscale0` before reloading the rules.
+    package var pfReloadWait = 30
+    /// Failed boots after which the boot hook stops retrying.
+    package var bootRetryLimit = 3
+    /// Phases the boot hook runs.
+    package var bootPhases = ["firstboot"]
+
+    package struct Rate: Sendable, Equatable, CustomStringConvertible {
+        package var connections: Int
+        package var seconds: Int
+        package var description: String { "\(connections)/\(seconds)" }
+    }
+
+    package init() {}
+
+    /// The settings as `key="value"` lines in a fixed order: what the journal's settings
+    /// digest is computed over and what `--print-config`-style output would show.
+    package var canonicalText: String {
+        SettingKey.allCases.map { "\($0.rawValue)=\(RCConfDocument.quote(value(of: $0)))\n" }.joined()
+    }
+
+    /// SHA-256 of the canonical text: recorded with every run.
+    package var digest: String { SHA256.hex(canonicalText) }
+
+    package func value(of key: SettingKey) -> String {
+        switch key {
+        case .extIf: externalInterface.description
+        case .bridgeName: bridgeName
+        case .bridgeAddress: bridgeAddress.description
+        case .natNetwork: natNetwork.description
+        case .sshPort: String(sshPort)
+        case .sshMaxSrcConn: String(sshMaxConnections)
+        case .sshMaxSrcConnRate: sshRate.description
+        case .publicTCPPorts: publicTCPPorts.map(String.init).joined(separator: " ")
+        case .pfReloadWait: String(pfReloadWait)
+        case .bootRetryLimit: String(bootRetryLimit)
+        case .bootPhases: bootPhases.joined(separator: " ")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import FirstbootEngine
+import FreeBSDHost
+
+/// `write-pf-conf`: renders `/etc/pf.conf` from the platform's firewall policy and replaces the
+/// live file only after the candidate passes `pfctl -nf` and the lockout check. An operator's
+/// own pf.conf is backed up first. When pf is running, the new rules are loaded at once.
+struct WritePFConf: Step {
+    let id = "write-pf-conf"
+    let phase = Phase.firstboot
+    var requires: [String] { ["detect-ext-if"] }
+    var settings: Settings
+
+    static let backupPath = FreeBSDPaths.pfConf + ".pre-clawdie"
+
+    func rendered(in context: StepContext) throws -> String {
+        let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
+        return PFConfRenderer.render(FirewallPolicy.firstboot(settings, externalInterface: external))
+    }
+
+    func checkPreconditions(in context: StepContext) throws {
+        let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
+        try LockoutCheck.requirePasses(try rendered(in: context), path: FreeBSDPaths.pfConf, interface: external,
+                                       port: settings.sshPort, what: "SSH")
+    }
+
+    func changes(in context: StepContext) throws -> [Change] {
+        let observer = HostObserver(host: context.host)
+        let text = try rendered(in: context)
+        let current = try observer.file(FreeBSDPaths.pfConf)
+        let status = try context.host.stat(FreeBSDPaths.pfConf)
+        guard current != text || status?.mode != 0o644 || status?.owner != .root else { return [] }
+        var changes: [Change] = []
+        if let current, let backup = try backupPath(for: current, in: context) {
+            changes.append(.writeFile(path: backup, contents: Data(current.utf8), mode: status?.mode ?? 0o644,
+                                      owner: status?.owner ?? .root))
+        }
+        changes.append(.writeFile(path: FreeBSDPaths.pfConf, contents: Data(text.utf8), mode: 0o644, owner: .root,
+                                  validate: [FreeBSDPaths.pfctl, "-nf", "{}"]))
+        if try observer.pfEnabled() {
+            changes.append(.run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .rerunAfterRestore))
+        }
+        return changes
+    }
+
+    func summary(in context: StepContext) throws -> String? {
+        guard let current = try HostObserver(host: context.host).file(FreeBSDPaths.pfConf), !Self.isOurs(current),
+              let backup = try backupPath(for: current, in: context) else { return nil }
+        return "the operator's /etc/pf.conf is kept as \(backup)"
+    }
+
+    /// Where an operator's pf.conf goes before it is replaced; nil when the file is ours or
+    /// already backed up. An older backup with other contents is never overwritten.
+    private func backupPath(for current: String, in context: StepContext) throws -> String? {
+        guard !Self.isOurs(current) else { return nil }
+        for index in 1... {
+            let path = index == 1 ? Self.backupPath : Self.backupPath + ".\(index)"
+            guard let existing = try context.host.readFile(path) else { return path }
+            if existing == Data(current.utf8) { return nil }
+        }
+        preconditionFailure("unreachable")
+    }
+
+    static func isOurs(_ text: String) -> Bool {
+        text.hasPrefix(PFConfRenderer.header)
+    }
+}

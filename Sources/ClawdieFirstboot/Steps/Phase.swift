@@ -1,0 +1,4 @@
+/// The platform's phases, in the order they run.
+enum Phase {
+    static let firstboot = "firstboot"
+}

@@ -1,0 +1,14 @@
+import FirstbootEngine
+
+/// Every step of the platform, in declaration order (the scheduler's tie-break).
+enum PlatformSteps {
+    static func all(_ settings: Settings) -> [any Step] {
+        [
+            DetectExternalInterface(settings: settings),
+            CreateBridge(settings: settings),
+            WritePFConf(settings: settings),
+            InstallPFReload(settings: settings),
+            EnablePF(settings: settings),
+        ]
+    }
+}

@@ -1,0 +1,9 @@
+import Testing
+@testable import ClawdieFirstboot
+
+@Suite struct EmbeddedScriptsTests {
+    @Test func theBinaryEmbedsExactlyTheFilesInRCD() throws {
+        #expect(EmbeddedScripts.pfReload == (try RepositoryRoot.read("rc.d/pf_reload")))
+        #expect(EmbeddedScripts.clawdieFirstboot == (try RepositoryRoot.read("rc.d/clawdie_firstboot")))
+    }
+}
