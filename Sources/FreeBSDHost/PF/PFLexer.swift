@@ -44,7 +44,11 @@ struct PFLexer {
             return PFToken(kind: .macro(String(decoding: name, as: UTF8.self)), line: tokenLine)
         }
         if first == .doubleQuote || first == .singleQuote {
-            guard let text = readQuoted(closing: first) else { return PFToken(kind: .end, line: line) }
+            // An unterminated string ends the input for pfctl; here it becomes a token no
+            // statement accepts, so the statement is reported rather than silently cut short.
+            guard let text = readQuoted(closing: first) else {
+                return PFToken(kind: .symbol(String(decoding: [first], as: UTF8.self)), line: tokenLine)
+            }
             return PFToken(kind: .quoted(text), line: tokenLine)
         }
         if let pair = readPair(after: first) {
@@ -91,7 +95,7 @@ struct PFLexer {
 
     /// Reads a quoted string's body. A backslash escapes the quote, a space or a tab; before a
     /// newline it continues the line; elsewhere it is kept. A bare newline inside the quotes is
-    /// dropped. Nil when the text ends first (pfctl then ends its input).
+    /// dropped. Nil when the text ends first.
     private mutating func readQuoted(closing quote: UInt8) -> String? {
         var body = [UInt8]()
         while index < bytes.count {

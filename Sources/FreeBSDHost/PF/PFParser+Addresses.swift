@@ -25,8 +25,7 @@ extension PFParser {
         guard accept("proto") else { return [] }
         return try parseList { (parser: inout PFParser) throws(PFParseFailure) -> [PFProtocol] in
             let token = parser.peek()
-            guard let name = token.string else { throw .syntax(at: token) }
-            parser.advance()
+            let name = try parser.expectName()
             guard let proto = PFProtocol(name: name) else {
                 throw PFParseFailure(line: token.line, message: "unknown protocol \(name)")
             }
@@ -147,8 +146,7 @@ extension PFParser {
     /// One port word: `22`, `ssh`, or `1000:2000` (a range whose ends are numbers or names).
     private mutating func parsePortRange() throws(PFParseFailure) -> (UInt16, UInt16) {
         let token = peek()
-        guard let text = token.string else { throw .syntax(at: token) }
-        advance()
+        let text = try expectName()
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { throw PFParseFailure(line: token.line, message: "unknown port \(text)") }
         let low = try port(String(parts[0]), line: token.line)

@@ -6,7 +6,8 @@
 /// `{ … }` list may span lines), expands `$macro` references as it reads (a macro must be
 /// defined before use), and after an error skips to the end of the line and carries on, so
 /// that every problem is reported. An error names the line of the token where pfctl's grammar
-/// would have stopped: for a one-line statement, that statement's line.
+/// would have stopped: for a one-line statement, that statement's line; when the text ends in
+/// the middle of a statement (an unclosed `{`), the line the statement started on.
 package struct PFParser {
     /// The statement groups pfctl requires in this order (macros and tables may go anywhere).
     enum Section: Int, Comparable {
@@ -26,6 +27,10 @@ package struct PFParser {
     private var diagnostics: [PFDiagnostic] = []
     private var section = Section.none
     var requireOrder = true
+    /// How deeply `{ … }` lists are nested at the moment; bounded so that hostile input cannot
+    /// exhaust the stack.
+    private var listDepth = 0
+    private static let maximumListDepth = 32
 
     private init(text: String, path: String) {
         self.path = path
@@ -188,7 +193,11 @@ package struct PFParser {
     mutating func parseList<Item>(
         nested: Bool = false, _ item: (inout PFParser) throws(PFParseFailure) -> [Item]
     ) throws(PFParseFailure) -> [Item] {
-        guard acceptSymbol("{") else { return try item(&self) }
+        guard peek().isSymbol("{") else { return try item(&self) }
+        guard listDepth < Self.maximumListDepth else { throw .syntax(at: peek()) }
+        advance()
+        listDepth += 1
+        defer { listDepth -= 1 }
         var items = [Item]()
         skipNewlines()
         while true {
