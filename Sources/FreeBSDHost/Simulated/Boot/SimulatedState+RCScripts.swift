@@ -1,3 +1,4 @@
+import FirstbootEngine
 import Foundation
 
 extension SimulatedState {
@@ -57,15 +58,17 @@ extension SimulatedState {
 
     /// rc scripts in the order /etc/rc runs them: rcorder over their headers, leaving out
     /// `firstboot` scripts when the sentinel file is absent and `nostart` ones always.
-    func bootOrder() -> [RCScript] {
+    func bootOrder() throws(HostError) -> [RCScript] {
         let scripts = rcScripts
         var skipping: Set<String> = ["nostart"]
         let sentinel = rcValue("firstboot_sentinel") ?? "/firstboot"
         if files[sentinel] == nil { skipping.insert("firstboot") }
         let byPath = Dictionary(scripts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        guard let ordering = try? RCOrder.order(scripts: scripts.map { ($0.path, $0.header) }, skipping: skipping) else {
-            return []
+        do {
+            let ordering = try RCOrder.order(scripts: scripts.map { ($0.path, $0.header) }, skipping: skipping)
+            return ordering.paths.compactMap { byPath[$0] }
+        } catch {
+            throw HostError("the simulated host cannot boot: \(error.description)")
         }
-        return ordering.paths.compactMap { byPath[$0] }
     }
 }

@@ -1,12 +1,13 @@
+import FirstbootEngine
 import Foundation
 
 /// A reboot: run-time state is lost, then /etc/rc replays the boot in rcorder order from
 /// rc.conf and the files on disk.
 extension SimulatedState {
-    mutating func reboot() -> BootReport {
+    mutating func reboot() throws(HostError) -> BootReport {
         powerCycle()
         var report = BootReport()
-        for script in bootOrder() {
+        for script in try bootOrder() {
             let (outcome, summary) = boot(script)
             report.entries.append(BootReport.Entry(script: script.path, outcome: outcome, summary: summary))
         }
