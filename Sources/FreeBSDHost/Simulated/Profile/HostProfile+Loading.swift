@@ -20,7 +20,8 @@ extension HostProfile {
         } catch let error as ProfileFieldError {
             throw HostError("host profile \(path): \(error.description)")
         } catch let error as DecodingError {
-            throw HostError("host profile \(path): \(describe(error))")
+            let oneLine = describe(error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            throw HostError("host profile \(path): \(oneLine)")
         }
     }
 
