@@ -13,7 +13,7 @@ import Testing
         ("sysrc query", { _ = try SysrcOutput.values($0) }),
         ("sysrc -n", { _ = try SysrcOutput.value($0) }),
         ("pfctl -s info", { _ = try PFStatus.parse($0) }),
-        ("pfctl -T show", { _ = try PFTable.entries($0) }),
+        ("pfctl -T show", { _ = try PFTableOutput.entries($0) }),
         ("pfctl -e", { _ = try PFEnableOutcome.parse(stderr: $0) }),
         ("tailscale status", { _ = try TailscaleStatus.parse($0) }),
         ("pkg info", { _ = try PkgOutput.installedPackages($0) }),

@@ -51,11 +51,11 @@ import Testing
 
 @Suite struct PFTableParserTests {
     @Test func readsTheFixture() throws {
-        #expect(try PFTable.entries(try ParserFixture.text("pfctl-T-show.txt")) == ["1.2.3.4"])
+        #expect(try PFTableOutput.entries(try ParserFixture.text("pfctl-T-show.txt")) == ["1.2.3.4"])
     }
 
     @Test func anEmptyTablePrintsNothing() throws {
-        #expect(try PFTable.entries("").isEmpty)
+        #expect(try PFTableOutput.entries("").isEmpty)
     }
 
     @Test func keepsNetworksNegationsAndIPv6AsWrittenAndSkipsStatistics() throws {
@@ -68,18 +68,18 @@ import Testing
         \tIn/Block:    [ Packets: 0   Bytes: 0 ]
 
         """
-        #expect(try PFTable.entries(output) == ["10.0.0.0/8", "192.168.100.7", "!192.168.100.9", "2001:db8::/32"])
+        #expect(try PFTableOutput.entries(output) == ["10.0.0.0/8", "192.168.100.7", "!192.168.100.9", "2001:db8::/32"])
     }
 
     @Test func recognisesAMissingTable() throws {
-        #expect(PFTable.isMissingTable(stderr: try ParserFixture.text("pfctl-T-table-missing.stderr.txt")))
-        #expect(!PFTable.isMissingTable(stderr: try ParserFixture.text("pfctl-T-add.stderr.txt")))
-        #expect(!PFTable.isMissingTable(stderr: try ParserFixture.text("pfctl-T-flush.stderr.txt")))
+        #expect(PFTableOutput.isMissingTable(stderr: try ParserFixture.text("pfctl-T-table-missing.stderr.txt")))
+        #expect(!PFTableOutput.isMissingTable(stderr: try ParserFixture.text("pfctl-T-add.stderr.txt")))
+        #expect(!PFTableOutput.isMissingTable(stderr: try ParserFixture.text("pfctl-T-flush.stderr.txt")))
     }
 
     @Test(arguments: ["pfctl: Table does not exist.\n", "   1.2.3.4 5.6.7.8\n", "   <bruteforce>\n", "1.2.3.4\n"])
     func rejectsLinesThatAreNotOneIndentedEntry(output: String) {
-        let error = ParserFixture.parseError { _ = try PFTable.entries(output) }
+        let error = ParserFixture.parseError { _ = try PFTableOutput.entries(output) }
         #expect(error?.expected.contains("one indented address or network per line") == true)
         #expect(error?.lineNumber == 1)
     }

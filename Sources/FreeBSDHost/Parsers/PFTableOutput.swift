@@ -4,7 +4,7 @@ import Foundation
 /// (`   1.2.3.4`, a network as `10.0.0.0/8`, a negated entry as `!1.2.3.4`). An existing
 /// empty table prints nothing and exits 0; a missing one fails with
 /// `pfctl: Table does not exist.` on stderr.
-package enum PFTable {
+package enum PFTableOutput {
     private static let subject = "`pfctl -T show` output"
 
     /// The entries as written by pfctl, in printed order. Verbose statistics lines

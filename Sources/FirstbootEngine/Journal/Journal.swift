@@ -1,0 +1,152 @@
+import Foundation
+
+/// The durable, append-only record of what the tool did to the host.
+///
+/// JSON Lines in `<state dir>/journal.jsonl`, one record per event, each fsynced before the
+/// next action. Opening it validates every line: a torn final line (a power cut mid-write)
+/// is dropped with a warning and cut off before the next append; any other damage is
+/// refused with one message and nothing is changed. Old file contents larger than
+/// `inlineLimit` are kept in `<state dir>/backups/<sha256>`, written durably before the
+/// record that refers to them.
+package final class Journal {
+    package static let fileName = "journal.jsonl"
+    package static let backupDirectory = "backups"
+    /// File contents up to this size are kept inline in the record.
+    package static let inlineLimit = 4096
+
+    package let directory: String
+    package var path: String { directory + "/" + Self.fileName }
+    package private(set) var records: [JournalRecord]
+    /// Messages about what was tolerated while reading (a torn final line).
+    package private(set) var warnings: [String]
+
+    private var validLength: Int
+    private var fileLength: Int
+    private let failPoint: FailPoint?
+    private var durableWrites = 0
+
+    /// Reads and validates the journal in `directory` (an absent journal is empty).
+    ///
+    /// - Parameter knownSteps: the step ids this binary has; a record naming another id
+    ///   means a different (newer) binary wrote it, and the journal is refused.
+    /// - Throws: `JournalError` for any damage other than a torn final line.
+    package init(directory: String, knownSteps: Set<String>, failPoint: FailPoint? = nil) throws {
+        self.directory = directory
+        self.failPoint = failPoint
+        let path = directory + "/" + Self.fileName
+        let data: Data
+        if FileManager.default.fileExists(atPath: path) {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw JournalError(path: path, line: nil, reason: "cannot be read")
+            }
+            data = contents
+        } else {
+            data = Data()
+        }
+        (records, warnings, validLength) = try Self.parse(data, path: path, knownSteps: knownSteps)
+        fileLength = data.count
+    }
+
+    /// Appends one record durably and returns it. After the write, a configured fail point
+    /// may end the process here.
+    @discardableResult
+    package func append(_ event: JournalEvent, time: Double) throws -> JournalRecord {
+        if validLength != fileLength {
+            try cutTornTail()
+        }
+        let record = JournalRecord(seq: (records.last?.seq ?? -1) + 1, time: Int64(time.rounded(.down)), event: event)
+        var line = try JSONCoding.line(record)
+        line.append(0x0A)
+        try DurableFile.makeDirectory(directory)
+        try DurableFile.append(path, contents: line)
+        records.append(record)
+        validLength += line.count
+        fileLength = validLength
+        durableWrites += 1
+        try failPoint?.reached(durableWrites)
+        return record
+    }
+
+    /// Keeps `data` for a later restore: inline when small, else in a durable backup file
+    /// named by its digest.
+    package func store(_ data: Data) throws -> StoredContent {
+        if data.count <= Self.inlineLimit { return .inline(data) }
+        let digest = SHA256.hex(data)
+        let backups = directory + "/" + Self.backupDirectory
+        let backupPath = backups + "/" + digest
+        if FileManager.default.contents(atPath: backupPath).map({ SHA256.hex($0) == digest }) != true {
+            try DurableFile.makeDirectory(backups)
+            try DurableFile.replace(backupPath, contents: data, mode: 0o600)
+        }
+        return .backup(sha256: digest, size: data.count)
+    }
+
+    /// The bytes of stored content; a backup that is missing or altered is an error.
+    package func load(_ content: StoredContent) throws -> Data {
+        switch content {
+        case .inline(let data):
+            return data
+        case .backup(let digest, _):
+            let backupPath = directory + "/" + Self.backupDirectory + "/" + digest
+            guard let data = FileManager.default.contents(atPath: backupPath), SHA256.hex(data) == digest else {
+                throw JournalError(path: backupPath, line: nil, reason: "is missing or does not match its digest; the old contents cannot be restored")
+            }
+            return data
+        }
+    }
+
+    private func cutTornTail() throws {
+        guard truncate(path, off_t(validLength)) == 0 else {
+            throw JournalError(path: path, line: nil, reason: "its torn final line cannot be cut off: \(errnoText())")
+        }
+        fileLength = validLength
+    }
+
+    private static func parse(_ data: Data, path: String, knownSteps: Set<String>) throws -> ([JournalRecord], [String], Int) {
+        var records: [JournalRecord] = []
+        var warnings: [String] = []
+        var offset = 0
+        var lineNumber = 0
+        let decoder = JSONCoding.decoder()
+        let bytes = [UInt8](data)
+        while offset < bytes.count {
+            lineNumber += 1
+            guard let newline = bytes[offset...].firstIndex(of: 0x0A) else {
+                // No newline: the append that wrote this was cut short, so the action it
+                // announced never happened. Dropping it is always safe.
+                warnings.append("\(path): ignoring a torn final line \(lineNumber) (an interrupted write)")
+                return (records, warnings, offset)
+            }
+            let line = Data(bytes[offset..<newline])
+            let record: JournalRecord
+            do {
+                record = try decoder.decode(JournalRecord.self, from: line)
+            } catch let error as JournalFormatError {
+                throw JournalError(path: path, line: lineNumber, reason: error.description)
+            } catch {
+                throw JournalError(path: path, line: lineNumber, reason: "is not a valid journal record")
+            }
+            if let step = record.event.step, !knownSteps.contains(step) {
+                throw JournalError(path: path, line: lineNumber, reason: "names step \"\(step)\", which this binary does not know; a newer clawdie-firstboot wrote it — install that version")
+            }
+            if let last = records.last, record.seq != last.seq + 1 {
+                throw JournalError(path: path, line: lineNumber, reason: "is out of sequence (seq \(record.seq) after \(last.seq))")
+            }
+            records.append(record)
+            offset = newline + 1
+        }
+        return (records, warnings, offset)
+    }
+}
+
+/// A journal that cannot be used. Nothing was changed when this is thrown.
+package struct JournalError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var path: String
+    package var line: Int?
+    package var reason: String
+
+    package var description: String {
+        let place = line.map { "\(path) line \($0)" } ?? path
+        return "journal \(place) \(reason); nothing was changed — move the journal aside to start over, or restore it from a backup"
+    }
+}

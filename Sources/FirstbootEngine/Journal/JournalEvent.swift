@@ -1,0 +1,68 @@
+/// What happened, one record of the journal each.
+package enum JournalEvent: Hashable, Sendable {
+    /// A run began: the tool's version, a digest of its settings, what it was asked to do.
+    case runStarted(RunStart)
+    /// A step is about to change the host.
+    case stepBegun(step: String)
+    /// A change is about to be made; the record holds what it replaces.
+    case changeRecorded(step: String, change: ChangeRecord)
+    /// The change recorded as `seq` was undone.
+    case changeUndone(step: String, seq: Int)
+    /// The step's changes are all applied and verified (`changes` of them in this attempt).
+    case stepDone(step: String, changes: Int)
+    /// The step failed; its own partial changes were undone first.
+    case stepFailed(step: String, error: String)
+    /// Rollback undid every change of the step.
+    case stepUndone(step: String)
+    /// A rollback began, undoing the steps listed (latest first).
+    case rollbackStarted(steps: [String])
+    /// The run or rollback ended.
+    case runFinished(succeeded: Bool, error: String?)
+
+    /// The step a record concerns, if any: an id the binary must know.
+    package var step: String? {
+        switch self {
+        case .stepBegun(let step), .changeRecorded(let step, _), .changeUndone(let step, _),
+             .stepDone(let step, _), .stepFailed(let step, _), .stepUndone(let step):
+            step
+        case .runStarted, .rollbackStarted, .runFinished:
+            nil
+        }
+    }
+}
+
+/// The facts a run starts with.
+package struct RunStart: Hashable, Sendable {
+    /// `apply` or `rollback`.
+    package var command: String
+    package var toolVersion: String
+    package var settingsDigest: String
+    package var phases: [String]
+    /// True when started by the boot hook: boots are counted for the retry limit.
+    package var boot: Bool
+
+    package init(command: String, toolVersion: String, settingsDigest: String, phases: [String], boot: Bool) {
+        self.command = command
+        self.toolVersion = toolVersion
+        self.settingsDigest = settingsDigest
+        self.phases = phases
+        self.boot = boot
+    }
+}
+
+/// One line of the journal: the format version, a sequence number, a time and the event.
+package struct JournalRecord: Hashable, Sendable {
+    /// The newest journal format this binary writes and reads.
+    package static let formatVersion = 1
+
+    package var seq: Int
+    /// Whole seconds since the Unix epoch.
+    package var time: Int64
+    package var event: JournalEvent
+
+    package init(seq: Int, time: Int64, event: JournalEvent) {
+        self.seq = seq
+        self.time = time
+        self.event = event
+    }
+}

@@ -1,0 +1,107 @@
+/// What an apply did.
+package struct ApplyReport: Sendable {
+    /// Steps that changed the host in this run.
+    package var applied: [String] = []
+    /// Steps whose host already matched.
+    package var unchanged: [String] = []
+    /// Steps found in doubt (interrupted) and resumed.
+    package var resumed: [String] = []
+    package var warnings: [String] = []
+}
+
+extension Engine {
+    /// Runs the steps of `phases` (all when nil) in order, resuming after an interrupted run.
+    ///
+    /// Every step is compared with the host and applied only where it differs. A step that
+    /// fails has its own changes undone, is recorded as failed, and ends the run; steps done
+    /// before it stay done.
+    package func apply(phases: [String]? = nil, boot: Bool = false) throws -> ApplyReport {
+        let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
+        defer { lock.release() }
+        let journal = try openJournal()
+        var run = JournalSession(journal: journal, clock: clock)
+        var report = ApplyReport(warnings: journal.warnings)
+        let ordered = try schedule(phases: phases, state: run.state)
+        let applier = ChangeApplier(host: host, journal: journal)
+        try run.record(.runStarted(RunStart(command: "apply", toolVersion: toolVersion, settingsDigest: settingsDigest,
+                                            phases: phases ?? Scheduler.declaredPhases(steps), boot: boot)))
+        try run.finishing { run in
+            for step in ordered {
+                try applyStep(step, run: &run, applier: applier, report: &report)
+            }
+        }
+        return report
+    }
+
+    private func applyStep(_ step: any Step, run: inout JournalSession, applier: ChangeApplier, report: inout ApplyReport) throws {
+        let status = run.state.status(of: step.id)
+        if status == .inDoubt { report.resumed.append(step.id) }
+        let context = StepContext(host: host, isPlanning: false, completedSteps: run.state.completedSteps, clock: clock)
+        let changes: [Change]
+        do {
+            try step.checkPreconditions(in: context)
+            changes = try step.changes(in: context)
+        } catch let crash as SimulatedCrash {
+            throw crash
+        } catch {
+            let message = String(describing: error)
+            if status == .inDoubt {
+                // Interrupted earlier and now refused: put back what it had already changed.
+                try failStep(step, message: message, failedSeq: nil, run: &run, applier: applier)
+            }
+            try run.record(.stepFailed(step: step.id, error: message))
+            throw EngineError.preconditionFailed(step: step.id, message: message)
+        }
+        if changes.isEmpty {
+            if status != .done {
+                if status == .inDoubt { try verify(step, context: context, run: &run, applier: applier) }
+                let made = run.state.openApplication(of: step.id)?.changes.count ?? 0
+                try run.record(.stepDone(step: step.id, changes: made))
+            }
+            report.unchanged.append(step.id)
+            return
+        }
+        try run.record(.stepBegun(step: step.id))
+        for change in changes {
+            let prior = try applier.capturePrior(of: change)
+            let recorded = try run.record(.changeRecorded(step: step.id, change: prior))
+            do {
+                try applier.perform(change)
+            } catch let crash as SimulatedCrash {
+                throw crash
+            } catch {
+                try failStep(step, message: String(describing: error), failedSeq: recorded.seq, run: &run, applier: applier)
+            }
+        }
+        try verify(step, context: context, run: &run, applier: applier)
+        try run.record(.stepDone(step: step.id, changes: changes.count))
+        report.applied.append(step.id)
+    }
+
+    private func verify(_ step: any Step, context: StepContext, run: inout JournalSession, applier: ChangeApplier) throws {
+        do {
+            try step.verify(in: context)
+        } catch let crash as SimulatedCrash {
+            throw crash
+        } catch {
+            try failStep(step, message: "verification failed: \(error)", failedSeq: nil, run: &run, applier: applier)
+        }
+    }
+
+    /// Undoes the step's open application, records the failure and throws. Never returns.
+    private func failStep(_ step: any Step, message: String, failedSeq: Int?, run: inout JournalSession, applier: ChangeApplier) throws -> Never {
+        if let application = run.state.openApplication(of: step.id) {
+            do {
+                try undo(application, of: step.id, skipping: failedSeq, run: &run, applier: applier)
+            } catch let crash as SimulatedCrash {
+                throw crash
+            } catch {
+                let combined = "\(message); undoing it failed: \(error)"
+                try run.record(.stepFailed(step: step.id, error: combined))
+                throw EngineError.undoFailed(step: step.id, message: combined)
+            }
+        }
+        try run.record(.stepFailed(step: step.id, error: message))
+        throw EngineError.stepFailed(step: step.id, message: message)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// The step engine: plans, applies, resumes and rolls back steps against a host, keeping the
+/// journal in the state directory.
+package final class Engine {
+    package let steps: [any Step]
+    package let host: any TargetHost
+    package let stateDirectory: String
+    package let toolVersion: String
+    package let settingsDigest: String
+    package let clock: any EngineClock
+    package let failPoint: FailPoint?
+
+    package init(
+        steps: [any Step], host: any TargetHost, stateDirectory: String, toolVersion: String,
+        settingsDigest: String, clock: any EngineClock = SystemClock(), failPoint: FailPoint? = nil
+    ) {
+        self.steps = steps
+        self.host = host
+        self.stateDirectory = stateDirectory
+        self.toolVersion = toolVersion
+        self.settingsDigest = settingsDigest
+        self.clock = clock
+        self.failPoint = failPoint
+    }
+
+    package var knownStepIDs: Set<String> { Set(steps.map(\.id)) }
+
+    /// Reads the journal without changing anything.
+    package func openJournal() throws -> Journal {
+        try Journal(directory: stateDirectory, knownSteps: knownStepIDs, failPoint: failPoint)
+    }
+
+    /// Where the host stands according to the journal, and the journal's warnings.
+    package func state() throws -> (state: RunState, warnings: [String]) {
+        let journal = try openJournal()
+        return (RunState(records: journal.records), journal.warnings)
+    }
+
+    /// What `apply` would do for `phases` (all when nil), computed the same way.
+    package func plan(phases: [String]? = nil) throws -> Plan {
+        let journal = try openJournal()
+        let state = RunState(records: journal.records)
+        let ordered = try schedule(phases: phases, state: state)
+        let planning = PlanningHost(over: host)
+        var pending = Set<String>()
+        var planned: [PlannedStep] = []
+        for step in ordered {
+            let context = StepContext(host: planning, isPlanning: true, completedSteps: state.completedSteps, clock: clock)
+            do {
+                try step.checkPreconditions(in: context)
+            } catch let refusal as StepRefusal {
+                guard let waitingOn = step.requires.first(where: pending.contains) else {
+                    throw EngineError.preconditionFailed(step: step.id, message: refusal.message)
+                }
+                pending.insert(step.id)
+                planned.append(PlannedStep(id: step.id, phase: step.phase, action: .deferred, changes: [],
+                                           note: "checked when \(waitingOn) has been applied: \(refusal.message)"))
+                continue
+            }
+            let changes: [Change]
+            do {
+                changes = try step.changes(in: context)
+            } catch let refusal as StepRefusal {
+                throw EngineError.preconditionFailed(step: step.id, message: refusal.message)
+            }
+            var plannedChanges: [PlannedChange] = []
+            for change in changes {
+                plannedChanges.append(try describe(change, on: planning))
+                planning.apply(change)
+            }
+            if !changes.isEmpty { pending.insert(step.id) }
+            planned.append(PlannedStep(id: step.id, phase: step.phase, action: changes.isEmpty ? .noop : .apply,
+                                       changes: plannedChanges, note: nil))
+        }
+        return Plan(steps: planned)
+    }
+
+    /// The steps of `phases` in order, after checking that requirements outside them are done.
+    func schedule(phases: [String]?, state: RunState) throws -> [any Step] {
+        let ordered: [any Step]
+        do {
+            ordered = try Scheduler.order(steps, phases: phases)
+        } catch {
+            throw EngineError.scheduling(error)
+        }
+        let selected = Set(ordered.map(\.id))
+        let byID = Dictionary(uniqueKeysWithValues: steps.map { ($0.id, $0) })
+        for step in ordered {
+            for requirement in step.requires where !selected.contains(requirement) && state.status(of: requirement) != .done {
+                throw EngineError.requirementNotDone(step: step.id, requirement: requirement, phase: byID[requirement]!.phase)
+            }
+        }
+        return ordered
+    }
+
+    private func describe(_ change: Change, on host: any TargetHost) throws -> PlannedChange {
+        switch change {
+        case .writeFile(let path, _, _, _, _), .removeFile(let path):
+            var before: (Data, FileMode, FileOwner)?
+            if let status = try host.stat(path), let data = try host.readFile(path) {
+                before = (data, status.mode, status.owner)
+            }
+            return PlannedChange(change: change, fileBefore: before, keyBefore: nil)
+        case .setKey(let file, let key, _), .unsetKey(let file, let key):
+            return PlannedChange(change: change, fileBefore: nil, keyBefore: try host.readKey(key, inFile: file))
+        case .run:
+            return PlannedChange(change: change, fileBefore: nil, keyBefore: nil)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// The journal and the run state kept in step while a run writes records.
+struct JournalSession {
+    let journal: Journal
+    let clock: any EngineClock
+    private(set) var state: RunState
+
+    init(journal: Journal, clock: any EngineClock) {
+        self.journal = journal
+        self.clock = clock
+        state = RunState(records: journal.records)
+    }
+
+    @discardableResult
+    mutating func record(_ event: JournalEvent) throws -> JournalRecord {
+        let record = try journal.append(event, time: clock.now())
+        state.handle(record)
+        return record
+    }
+
+    /// Runs the body of a run and records how it ended: `run-finished` with success, or
+    /// with the error, which is rethrown. A simulated crash passes untouched, like a death.
+    mutating func finishing(_ body: (inout JournalSession) throws -> Void) throws {
+        do {
+            try body(&self)
+            try record(.runFinished(succeeded: true, error: nil))
+        } catch let crash as SimulatedCrash {
+            throw crash
+        } catch {
+            try record(.runFinished(succeeded: false, error: String(describing: error)))
+            throw error
+        }
+    }
+}

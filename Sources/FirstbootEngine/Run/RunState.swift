@@ -1,0 +1,133 @@
+/// Where the host stands, derived from the journal alone.
+///
+/// A value-type state machine: `handle` takes the journal's records one by one (events in)
+/// and the queries say what the engine must do next (actions out) — resume a step in doubt,
+/// skip one that is done, undo an application. `status` and the boot hook use it without
+/// touching the host.
+package struct RunState: Sendable {
+    package enum StepStatus: Hashable, Sendable {
+        /// Never begun, or undone by a rollback.
+        case pending
+        /// Begun and not finished: the run stopped inside it. Re-checked on resume.
+        case inDoubt
+        case done
+        /// Failed; its partial changes were undone.
+        case failed(String)
+    }
+
+    /// One application of a step: the changes between its `step-begun` and `step-done`.
+    package struct Application: Sendable {
+        package enum Outcome: Sendable { case open, done, failed, undone }
+        package var changes: [(seq: Int, record: ChangeRecord)] = []
+        package var undone: Set<Int> = []
+        package var outcome: Outcome = .open
+
+        /// The recorded changes not yet undone, in the order they were made.
+        package var liveChanges: [(seq: Int, record: ChangeRecord)] {
+            changes.filter { !undone.contains($0.seq) }
+        }
+    }
+
+    package private(set) var steps: [String: StepStatus] = [:]
+    package private(set) var applications: [String: [Application]] = [:]
+    /// The run that started and has not finished: it was interrupted, or is still running.
+    package private(set) var openRun: RunStart?
+    package private(set) var lastRun: RunStart?
+    package private(set) var lastRunSucceeded: Bool?
+    package private(set) var lastError: String?
+    /// A rollback that started and has not finished.
+    package private(set) var pendingRollback: [String]?
+    /// Boot runs that failed or were interrupted since the last boot run that succeeded.
+    package private(set) var failedBoots = 0
+    /// Seconds since the epoch of the last record.
+    package private(set) var lastTime: Int64?
+    /// The sequence number of the last record about each step: its order of completion.
+    package private(set) var lastRecord: [String: Int] = [:]
+
+    package init() {}
+
+    package init(records: [JournalRecord]) {
+        for record in records { handle(record) }
+    }
+
+    package func status(of step: String) -> StepStatus { steps[step] ?? .pending }
+
+    package var completedSteps: Set<String> {
+        Set(steps.compactMap { $0.value == .done ? $0.key : nil })
+    }
+
+    /// The step's application that is still open (the step is in doubt), if any.
+    package func openApplication(of step: String) -> Application? {
+        applications[step]?.last.flatMap { $0.outcome == .open ? $0 : nil }
+    }
+
+    /// Applications rollback must undo for `step`, latest first.
+    package func applicationsToUndo(of step: String) -> [Application] {
+        (applications[step] ?? []).filter { $0.outcome == .done || $0.outcome == .open }.reversed()
+    }
+
+    /// The sequence number of the step's last record, nil when it has none.
+    package func lastChange(of step: String) -> Int? { lastRecord[step] }
+
+    package mutating func handle(_ record: JournalRecord) {
+        lastTime = record.time
+        if let step = record.event.step, case .stepUndone = record.event {
+            lastRecord[step] = nil
+        } else if let step = record.event.step {
+            lastRecord[step] = record.seq
+        }
+        switch record.event {
+        case .runStarted(let start):
+            if let interrupted = openRun, interrupted.boot { failedBoots += 1 }
+            openRun = start
+            lastRun = start
+            lastRunSucceeded = nil
+            lastError = nil
+        case .stepBegun(let step):
+            if openApplication(of: step) == nil {
+                applications[step, default: []].append(Application())
+            }
+            steps[step] = .inDoubt
+        case .changeRecorded(let step, let change):
+            if openApplication(of: step) == nil {
+                applications[step, default: []].append(Application())
+            }
+            applications[step]![applications[step]!.count - 1].changes.append((record.seq, change))
+        case .changeUndone(let step, let seq):
+            guard var list = applications[step],
+                  let index = list.lastIndex(where: { app in app.changes.contains { $0.seq == seq } }) else { return }
+            list[index].undone.insert(seq)
+            applications[step] = list
+        case .stepDone(let step, _):
+            closeOpenApplication(of: step, as: .done)
+            steps[step] = .done
+        case .stepFailed(let step, let error):
+            closeOpenApplication(of: step, as: .failed)
+            steps[step] = .failed(error)
+        case .stepUndone(let step):
+            if var list = applications[step] {
+                for index in list.indices where list[index].outcome == .done || list[index].outcome == .open {
+                    list[index].outcome = .undone
+                }
+                applications[step] = list
+            }
+            steps[step] = .pending
+        case .rollbackStarted(let steps):
+            pendingRollback = steps
+        case .runFinished(let succeeded, let error):
+            if let run = openRun {
+                if run.command == "rollback" && succeeded { pendingRollback = nil }
+                if run.boot { failedBoots = succeeded ? 0 : failedBoots + 1 }
+            }
+            openRun = nil
+            lastRunSucceeded = succeeded
+            lastError = error
+        }
+    }
+
+    private mutating func closeOpenApplication(of step: String, as outcome: Application.Outcome) {
+        guard var list = applications[step], let last = list.indices.last, list[last].outcome == .open else { return }
+        list[last].outcome = outcome
+        applications[step] = list
+    }
+}

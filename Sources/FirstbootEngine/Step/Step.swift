@@ -1,0 +1,46 @@
+/// One idempotent phase of host setup.
+///
+/// A step describes; it does not act. Given what it observes through the context and the
+/// settings it was built with, it returns the changes the host needs — none when the host
+/// already matches — and the engine applies, records and, if need be, undoes them.
+package protocol Step: Sendable {
+    /// Stable kebab-case identifier, recorded in the journal: never rename a shipped one.
+    var id: String { get }
+    /// The phase the step belongs to (`firstboot`, `lockdown`, …).
+    var phase: String { get }
+    /// Ids of the steps that must be done before this one.
+    var requires: [String] { get }
+    /// Whether rollback can undo the step.
+    var reversibility: Reversibility { get }
+
+    /// Throws `StepRefusal` when the step must not run now. Readiness conditions wait with a
+    /// bounded timeout through `context.waitUntil`.
+    func checkPreconditions(in context: StepContext) throws
+    /// The changes the host needs, or an empty list when it already matches. Must only
+    /// observe: every effect goes into the returned changes.
+    func changes(in context: StepContext) throws -> [Change]
+    /// After the changes were applied: throws `StepRefusal` when the host did not reach the
+    /// wanted state (the engine then undoes the step).
+    func verify(in context: StepContext) throws
+}
+
+extension Step {
+    package var requires: [String] { [] }
+    package var reversibility: Reversibility { .reversible }
+    package func checkPreconditions(in context: StepContext) throws {}
+    package func verify(in context: StepContext) throws {}
+}
+
+/// Whether rollback can undo a step.
+package enum Reversibility: Hashable, Sendable {
+    case reversible
+    case irreversible(reason: String)
+}
+
+/// A step's refusal to run or its finding that the host is not as wanted: one line that
+/// says what and what to do.
+package struct StepRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    package var message: String
+    package init(_ message: String) { self.message = message }
+    package var description: String { message }
+}
