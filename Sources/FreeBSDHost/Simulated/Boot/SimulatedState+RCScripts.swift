@@ -1,0 +1,74 @@
+import FirstbootEngine
+import Foundation
+
+extension SimulatedState {
+    static let localRCDirectory = "/usr/local/etc/rc.d"
+
+    /// The base scripts and the local ones rc.subr would pick up: files in
+    /// /usr/local/etc/rc.d that are executable and have a `# PROVIDE:` line
+    /// (`*.sample` and `*.pkgsave` are ignored, as find_local_scripts_new does).
+    var rcScripts: [RCScript] {
+        BaseRCScripts.all + localRCScripts
+    }
+
+    var localRCScripts: [RCScript] {
+        (listDirectory(Self.localRCDirectory) ?? []).compactMap { entry in
+            let path = Self.localRCDirectory + "/" + entry
+            guard !entry.hasSuffix(".sample"), !entry.hasSuffix(".pkgsave"),
+                  let file = files[path], file.mode & 0o111 != 0 else { return nil }
+            let text = String(decoding: file.contents, as: UTF8.self)
+            guard text.split(separator: "\n").contains(where: { $0.hasPrefix("# PROVIDE:") }),
+                  let header = try? RCScriptHeader.parse(text) else { return nil }
+            let name = Self.shellAssignment("name", in: text) ?? entry
+            let rcvar = Self.shellAssignment("rcvar", in: text)
+            let behavior: RCScript.Behavior
+            if header.provide.contains("pf_reload") {
+                behavior = .pfReload
+            } else if header.provide.contains("tailscaled") && tailscaleInstalled {
+                behavior = .tailscaled
+            } else {
+                behavior = .unmodelled
+            }
+            return RCScript(path: path, name: name, header: header, rcvar: rcvar?.isEmpty == true ? nil : rcvar, behavior: behavior)
+        }
+    }
+
+    func rcScript(named name: String) -> RCScript? {
+        rcScripts.first { ($0.path as NSString).lastPathComponent == name }
+    }
+
+    /// The value of a plain `key=value` line of a script (`name="pf_reload"`,
+    /// `rcvar=pf_reload_enable`); `${name}_enable` is expanded from `name`.
+    static func shellAssignment(_ key: String, in text: String) -> String? {
+        var found: String?
+        for rawLine in text.split(separator: "\n") {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard line.hasPrefix(key + "=") else { continue }
+            var value = String(line.dropFirst(key.count + 1))
+            if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
+            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+            found = value
+        }
+        guard var value = found else { return nil }
+        if key != "name", let name = shellAssignment("name", in: text) {
+            value = value.replacingOccurrences(of: "${name}", with: name).replacingOccurrences(of: "$name", with: name)
+        }
+        return value
+    }
+
+    /// rc scripts in the order /etc/rc runs them: rcorder over their headers, leaving out
+    /// `firstboot` scripts when the sentinel file is absent and `nostart` ones always.
+    func bootOrder() throws(HostError) -> [RCScript] {
+        let scripts = rcScripts
+        var skipping: Set<String> = ["nostart"]
+        let sentinel = rcValue("firstboot_sentinel") ?? "/firstboot"
+        if files[sentinel] == nil { skipping.insert("firstboot") }
+        let byPath = Dictionary(scripts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        do {
+            let ordering = try RCOrder.order(scripts: scripts.map { ($0.path, $0.header) }, skipping: skipping)
+            return ordering.paths.compactMap { byPath[$0] }
+        } catch {
+            throw HostError("the simulated host cannot boot: \(error.description)")
+        }
+    }
+}

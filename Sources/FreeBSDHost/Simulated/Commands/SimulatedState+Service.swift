@@ -1,0 +1,118 @@
+import Foundation
+
+/// service(8) and the rc.subr behaviour of the scripts it runs: the rcvar check ("Cannot
+/// 'start' …", exit 0), `one` prefixes, default daemon start/stop/status messages, enable and
+/// disable, `service -e`.
+extension SimulatedState {
+    mutating func service(_ args: [String]) throws(Unmodelled) -> CommandOutput {
+        if args == ["-e"] { return enabledServices() }
+        guard args.count == 2 else { throw Unmodelled() }
+        guard let script = rcScript(named: args[0]) else {
+            var output = CommandOutput(status: 1)
+            output.out("\(args[0]) does not exist in /etc/rc.d or the local startup")
+            output.out("directories (\(Self.localRCDirectory)), or is not executable")
+            return output
+        }
+        return try runRCCommand(script, args[1])
+    }
+
+    /// `service -e`: every script, in rcorder order, whose rcvar is enabled.
+    private func enabledServices() -> CommandOutput {
+        let scripts = (try? RCOrder.order(scripts: rcScripts.map { ($0.path, $0.header) }))?.paths ?? []
+        let byPath = Dictionary(rcScripts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var output = CommandOutput()
+        for path in scripts {
+            if let rcvar = byPath[path]?.rcvar, rcEnabled(rcvar) { output.out(path) }
+        }
+        return output
+    }
+
+    /// rc.subr's `run_rc_command` for a modelled script.
+    mutating func runRCCommand(_ script: RCScript, _ rawCommand: String) throws(Unmodelled) -> CommandOutput {
+        var command = rawCommand
+        var forced = false
+        for prefix in ["one", "force", "quiet", "fast"] where command.hasPrefix(prefix) && command.count > prefix.count {
+            command.removeFirst(prefix.count)
+            forced = prefix == "one" || prefix == "force"
+        }
+        let name = script.name
+        let running = runningPID(of: script)
+        switch command {
+        case "enable", "disable":
+            guard let rcvar = script.rcvar else { throw Unmodelled() }
+            let value = command == "enable" ? "YES" : "NO"
+            guard (try? editKey(rcvar, value: value, file: "/etc/rc.conf")) != nil else { throw Unmodelled() }
+            return CommandOutput(stdout: "\(name) \(command)d in /etc/rc.conf\n")
+        case "enabled":
+            return CommandOutput(status: script.rcvar.map(rcEnabled) ?? true ? 0 : 1)
+        case "rcvar":
+            guard let rcvar = script.rcvar else { return CommandOutput() }
+            return CommandOutput(stdout: "# \(name)\n#\n\(rcvar)=\"\(rcValue(rcvar) ?? "")\"\n#   (default: \"\(RCDefaults.values[rcvar] ?? "")\")\n")
+        default:
+            break
+        }
+        let exempt = command == "status" || (command == "stop" && running != nil)
+        if let rcvar = script.rcvar, !forced, !exempt, !rcEnabled(rcvar) {
+            return CommandOutput(stdout: "Cannot '\(command)' \(name). Set \(rcvar) to YES in /etc/rc.conf or use 'one\(command)' instead of '\(command)'.\n")
+        }
+        switch script.behavior {
+        case .pf: return try pfScript(command)
+        case .daemon, .tailscaled: return try daemonScript(script, command)
+        case .pfReload:
+            guard command == "start" || command == "restart" else {
+                if command == "stop" || command == "status" { return CommandOutput() }
+                throw Unmodelled()
+            }
+            return pfReloadScript().output
+        case .placeholder, .netif, .routing, .unmodelled:
+            throw Unmodelled()
+        }
+    }
+
+    func runningPID(of script: RCScript) -> Int? {
+        script.behavior == .tailscaled ? tailscale.daemonPID : services[script.name]
+    }
+
+    private mutating func daemonScript(_ script: RCScript, _ command: String) throws(Unmodelled) -> CommandOutput {
+        let name = script.name
+        let pidfile = "/var/run/\(name).pid"
+        switch command {
+        case "start":
+            return startDaemon(script)
+        case "stop":
+            return stopDaemon(script)
+        case "restart":
+            var output = runningPID(of: script) == nil
+                ? CommandOutput.failure("\(name) not running? (check \(pidfile)).")
+                : stopDaemon(script)
+            output.append(startDaemon(script))
+            return output
+        case "status":
+            if let pid = runningPID(of: script) { return CommandOutput(stdout: "\(name) is running as pid \(pid).\n") }
+            return CommandOutput(stdout: "\(name) is not running.\n", status: 1)
+        default:
+            throw Unmodelled()
+        }
+    }
+
+    mutating func startDaemon(_ script: RCScript) -> CommandOutput {
+        if let pid = runningPID(of: script) {
+            return .failure("\(script.name) already running? (pid=\(pid)).")
+        }
+        if script.behavior == .tailscaled {
+            // The port's start_cmd launches daemon(8) and prints nothing.
+            startTailscaled()
+            return CommandOutput()
+        }
+        services[script.name] = allocatePID()
+        return CommandOutput(stdout: "Starting \(script.name).\n")
+    }
+
+    private mutating func stopDaemon(_ script: RCScript) -> CommandOutput {
+        guard let pid = runningPID(of: script) else {
+            return .failure("\(script.name) not running? (check /var/run/\(script.name).pid).")
+        }
+        if script.behavior == .tailscaled { stopTailscaled() } else { services[script.name] = nil }
+        return CommandOutput(stdout: "Stopping \(script.name).\nWaiting for PIDS: \(pid).\n")
+    }
+}

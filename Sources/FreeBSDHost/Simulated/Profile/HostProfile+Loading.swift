@@ -1,0 +1,62 @@
+import FirstbootEngine
+import Foundation
+
+extension HostProfile {
+    /// Reads and checks a profile file.
+    ///
+    /// - Throws: `HostError` in one line naming the file and the field, e.g.
+    ///   ``host profile plans/hosts/x.json: field `interfaces[0].speed`: unknown field; …``.
+    package static func load(path: String) throws -> HostProfile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw HostError("cannot read host profile \(path): no such readable file; check the --host-profile path")
+        }
+        return try decode(data, path: path)
+    }
+
+    /// Decodes profile JSON; `path` only names the source in errors.
+    package static func decode(_ data: Data, path: String) throws -> HostProfile {
+        do {
+            return try JSONCoding.decoder().decode(HostProfile.self, from: data)
+        } catch let error as ProfileFieldError {
+            throw HostError("host profile \(path): \(error.description)")
+        } catch let error as DecodingError {
+            let oneLine = describe(error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            throw HostError("host profile \(path): \(oneLine)")
+        }
+    }
+
+    /// The profile as pretty, deterministic JSON (sorted keys), ending with a newline.
+    package func encode() throws -> Data {
+        try JSONCoding.document(self)
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = StrictKeys.fieldPath(context.codingPath + [key])
+            return "field `\(field)`: missing; it is required"
+        case .typeMismatch(let type, let context):
+            return "field `\(StrictKeys.fieldPath(context.codingPath))`: expected \(typeName(type))"
+        case .valueNotFound(let type, let context):
+            return "field `\(StrictKeys.fieldPath(context.codingPath))`: is null; expected \(typeName(type))"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return "not valid JSON (\(context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription))"
+            }
+            return "field `\(StrictKeys.fieldPath(context.codingPath))`: \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is Int.Type, is Int32.Type: "a whole number"
+        case is [String].Type: "a list of strings"
+        default:
+            String(describing: type).contains("Array") || String(describing: type).hasPrefix("[") ? "a list" : "an object"
+        }
+    }
+}

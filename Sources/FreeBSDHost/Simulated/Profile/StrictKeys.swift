@@ -1,0 +1,48 @@
+import Foundation
+
+/// A coding key that accepts any name, to list the keys an object really has.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) {
+        self.stringValue = String(intValue)
+        self.intValue = intValue
+    }
+}
+
+/// An error in a host profile, with the field it concerns as `interfaces[0].inet`.
+struct ProfileFieldError: Error, CustomStringConvertible {
+    var field: String
+    var message: String
+    var description: String { field.isEmpty ? message : "field `\(field)`: \(message)" }
+}
+
+enum StrictKeys {
+    /// Refuses keys outside `allowed`: a misspelt field silently ignored would make a profile
+    /// describe a different host than its author meant.
+    static func check(_ decoder: Decoder, allowed: Set<String>) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        for key in container.allKeys.map(\.stringValue).sorted() where !allowed.contains(key) {
+            let field = fieldPath(decoder.codingPath + [AnyCodingKey(stringValue: key)])
+            throw ProfileFieldError(
+                field: field,
+                message: "unknown field; allowed here: \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// Renders a coding path as `files["/etc/rc.conf"].mode` or `interfaces[0].name`.
+    static func fieldPath(_ path: [CodingKey]) -> String {
+        var out = ""
+        for key in path {
+            if let index = key.intValue {
+                out += "[\(index)]"
+            } else if RCConfDocument.isValidName(key.stringValue) {
+                out += (out.isEmpty ? "" : ".") + key.stringValue
+            } else {
+                out += "[\"\(key.stringValue)\"]"
+            }
+        }
+        return out
+    }
+}

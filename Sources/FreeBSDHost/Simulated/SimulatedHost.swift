@@ -1,0 +1,143 @@
+import FirstbootEngine
+import Foundation
+
+/// A FreeBSD 14/15 host modelled in memory, started from a host profile, that answers the
+/// commands the tool runs with FreeBSD's output and exit status (docs/host-profile.md).
+///
+/// With a state directory the evolving host (files, interfaces, pf, services, …) is kept in
+/// `<stateDirectory>/simulated-host.json`, rewritten durably after every change, so
+/// successive processes see one host, as successive runs on a real machine would.
+package final class SimulatedHost: TargetHost, RCConfKeyEditing {
+    package static let stateFileName = "simulated-host.json"
+
+    package let profile: HostProfile
+    package let profilePath: String
+    package let stateDirectory: String?
+    var state: SimulatedState
+
+    /// Loads the profile at `profilePath` and the host state (from the state directory when
+    /// it holds one, else fresh from the profile).
+    package convenience init(profilePath: String, stateDirectory: String?) throws {
+        guard let data = FileManager.default.contents(atPath: profilePath) else {
+            throw HostError("cannot read host profile \(profilePath): no such readable file; check the --host-profile path")
+        }
+        try self.init(profile: HostProfile.decode(data, path: profilePath), profilePath: profilePath, stateDirectory: stateDirectory, digest: SHA256.hex(data))
+    }
+
+    /// Uses an already loaded profile; `profilePath` names it in messages and its bytes' digest
+    /// binds the state directory to it (the encoded profile's digest when the file is absent).
+    package convenience init(profile: HostProfile, profilePath: String, stateDirectory: String?) throws {
+        let data = try FileManager.default.contents(atPath: profilePath) ?? profile.encode()
+        try self.init(profile: profile, profilePath: profilePath, stateDirectory: stateDirectory, digest: SHA256.hex(data))
+    }
+
+    private init(profile: HostProfile, profilePath: String, stateDirectory: String?, digest: String) throws {
+        self.profile = profile
+        self.profilePath = profilePath
+        self.stateDirectory = stateDirectory
+        if let stateDirectory, let saved = try Self.loadState(directory: stateDirectory) {
+            guard saved.profileDigest == digest else {
+                throw HostError(
+                    "the simulated host in \(stateDirectory) was made from another host profile than \(profilePath); use a fresh --state-dir or the profile it was made from")
+            }
+            state = saved
+        } else {
+            state = SimulatedState(profile: profile, digest: digest)
+            try persist()
+        }
+    }
+
+    // MARK: Commands
+
+    package func run(_ command: Command) throws -> CommandResult {
+        let argv = command.argv
+        for (index, fault) in profile.faults.enumerated() where fault.matches(argv) {
+            let fired = state.faultsFired[String(index)] ?? 0
+            if let times = fault.times, fired >= times { continue }
+            state.faultsFired[String(index)] = fired + 1
+            try persist()
+            return .exited(fault.exitStatus, stderr: fault.stderr)
+        }
+        if let transcript = profile.transcripts.first(where: { $0.argv == argv }) {
+            return .exited(transcript.exitStatus, stdout: transcript.stdout, stderr: transcript.stderr)
+        }
+        guard state.isInstalledProgram(argv[0]) else {
+            throw HostError("cannot run \(argv[0]): No such file or directory")
+        }
+        var next = state
+        let output: CommandOutput
+        do {
+            output = try next.execute(argv)
+        } catch {
+            throw HostError("the simulated host does not model `\(Command.display(argv))`; add a transcript for it to the host profile")
+        }
+        try commit(next)
+        return output.result
+    }
+
+    // MARK: Files
+
+    package func readFile(_ path: String) throws -> Data? {
+        state.files[SimulatedState.normalize(path)]?.contents
+    }
+
+    package func stat(_ path: String) throws -> FileStat? {
+        let path = SimulatedState.normalize(path)
+        if let file = state.files[path] {
+            return FileStat(kind: .regular, mode: file.mode, owner: file.owner, size: file.contents.count)
+        }
+        return state.isDirectory(path) ? FileStat(kind: .directory, mode: 0o755, owner: .root, size: 512) : nil
+    }
+
+    package func writeFile(_ path: String, contents: Data, mode: FileMode, owner: FileOwner) throws {
+        var next = state
+        try next.writeFile(path, ProfileFile(contents: contents, mode: mode, owner: owner))
+        try commit(next)
+    }
+
+    package func removeFile(_ path: String) throws {
+        let path = SimulatedState.normalize(path)
+        if state.files[path] == nil && state.isDirectory(path) {
+            throw HostError("cannot remove \(path): it is a directory")
+        }
+        var next = state
+        next.files[path] = nil
+        try commit(next)
+    }
+
+    package func listDirectory(_ path: String) throws -> [String]? {
+        state.listDirectory(path)
+    }
+
+    // MARK: State
+
+    /// Keeps `next` as the host's state and, with a state directory, writes it durably.
+    func commit(_ next: SimulatedState) throws {
+        guard next != state else { return }
+        state = next
+        try persist()
+    }
+
+    private func persist() throws {
+        guard let stateDirectory else { return }
+        try DurableFile.makeDirectory(stateDirectory)
+        try DurableFile.replace(stateDirectory + "/" + Self.stateFileName, contents: JSONCoding.document(state), mode: 0o600)
+    }
+
+    private static func loadState(directory: String) throws -> SimulatedState? {
+        let path = directory + "/" + stateFileName
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        struct Version: Decodable { var formatVersion: Int }
+        guard let version = try? JSONCoding.decoder().decode(Version.self, from: data) else {
+            throw HostError("cannot read the simulated host state \(path): it is damaged; remove it to start again from the profile")
+        }
+        guard version.formatVersion <= SimulatedState.currentFormatVersion else {
+            throw HostError("the simulated host state \(path) has format \(version.formatVersion), newer than this binary reads (\(SimulatedState.currentFormatVersion)); use a newer clawdie-firstboot")
+        }
+        do {
+            return try JSONCoding.decoder().decode(SimulatedState.self, from: data)
+        } catch {
+            throw HostError("cannot read the simulated host state \(path): it is damaged; remove it to start again from the profile")
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// pf's kernel state: whether it is on, what ruleset is loaded and the tables' contents.
+struct PFRuntime: Codable, Equatable, Sendable {
+    var enabled = false
+    /// The text of the loaded ruleset and the file it came from (`stdin` for piped rules);
+    /// nil when no rules are loaded (pf then passes everything).
+    var loadedText: String?
+    var loadedPath: String?
+    /// The interfaces that existed when the ruleset was loaded: rules naming an interface
+    /// absent then do not match it later, which is the cold-boot race pf_reload fixes.
+    var interfacesAtLoad: [String] = []
+    /// Table name → addresses (`1.2.3.4` or `10.0.0.0/8`), sorted.
+    var tables: [String: [String]] = [:]
+}

@@ -1,0 +1,122 @@
+import FirstbootEngine
+import Foundation
+
+/// Everything that can change on the simulated host. It is a value: a command computes the
+/// next state and the host keeps (and, with a state directory, persists) it only when the
+/// command succeeded in modelling it.
+struct SimulatedState: Codable, Equatable, Sendable {
+    static let currentFormatVersion = 1
+
+    var formatVersion = SimulatedState.currentFormatVersion
+    /// sha256 of the profile file the state grew from.
+    var profileDigest: String
+    var hostname: String
+    var freebsdVersion: String
+    var interfaces: [SimulatedInterface]
+    var nextInterfaceIndex: Int
+    var defaultRoute: ProfileRoute?
+    /// The route the host's DHCP lease or static configuration gives it at every boot.
+    var initialRoute: ProfileRoute?
+    var files: [String: ProfileFile]
+    var packages: [String: String]
+    /// Running daemons (rc script name → pid), tailscaled excepted.
+    var services: [String: Int]
+    var nextPID: Int
+    var kernelModules: [String]
+    var pf: PFRuntime
+    var ipForwarding: Int
+    var tailscale: TailscaleRuntime
+    /// How many times each fault (by index in the profile) has fired.
+    var faultsFired: [String: Int]
+    var boots: Int
+}
+
+extension SimulatedState {
+    /// The state a profile describes, before any command ran.
+    init(profile: HostProfile, digest: String) {
+        profileDigest = digest
+        hostname = profile.hostname
+        freebsdVersion = profile.freebsdVersion
+        interfaces = []
+        nextInterfaceIndex = 1
+        defaultRoute = profile.defaultRoute
+        initialRoute = profile.defaultRoute
+        files = profile.files
+        packages = profile.packages
+        services = [:]
+        nextPID = 700
+        kernelModules = []
+        pf = PFRuntime()
+        ipForwarding = 0
+        tailscale = TailscaleRuntime(daemonPID: nil, backendState: profile.tailscale.backendState, addresses: profile.tailscale.addresses)
+        faultsFired = [:]
+        boots = 0
+
+        var declared = profile.interfaces
+        if !declared.contains(where: { $0.name == "lo0" }) {
+            declared.append(ProfileInterface(name: "lo0", kind: .loopback, inet: ["127.0.0.1/8"], inet6: ["::1/128", "fe80::1%lo0/64"]))
+        }
+        for item in declared {
+            let index = nextInterfaceIndex
+            nextInterfaceIndex += 1
+            interfaces.append(SimulatedInterface(
+                name: item.name, originalName: item.name, kind: item.kind, index: index, inet: item.inet,
+                inet6: item.inet6, ether: item.ether ?? (item.kind == .loopback || item.kind == .tun ? nil : Self.ether(for: index)),
+                up: item.up, members: item.members, description: item.description,
+                bootInet: item.kind == .physical ? item.inet : []))
+        }
+        if profile.tailscale.installed {
+            installTailscale(version: packages["tailscale"] ?? TailscalePackage.version)
+        }
+        for name in profile.servicesRunning where name != "tailscaled" {
+            services[name] = allocatePID()
+        }
+        if profile.tailscale.daemonRunning {
+            startTailscaled(keepBackendState: true)
+        }
+    }
+
+    /// A locally administered MAC address that is stable for an interface index.
+    static func ether(for index: Int) -> String {
+        String(format: "58:9c:fc:00:%02x:%02x", (index >> 8) & 0xff, index & 0xff)
+    }
+
+    mutating func allocatePID() -> Int {
+        nextPID += 1
+        return nextPID
+    }
+
+    func interface(named name: String) -> SimulatedInterface? {
+        interfaces.first { $0.name == name }
+    }
+
+    func interfaceIndex(named name: String) -> Int? {
+        interfaces.firstIndex { $0.name == name }
+    }
+
+    /// Adds an interface with the next kernel index.
+    mutating func addInterface(name: String, kind: InterfaceKind) {
+        let index = nextInterfaceIndex
+        nextInterfaceIndex += 1
+        interfaces.append(SimulatedInterface(
+            name: name, originalName: name, kind: kind, index: index, inet: [], inet6: [],
+            ether: kind == .loopback || kind == .tun ? nil : Self.ether(for: index), up: false, members: [],
+            description: nil, bootInet: []))
+    }
+
+    /// Whether unit `unit` of `driver` is taken: by an interface of that name, or by an
+    /// interface created as that unit and since renamed (if_clone keeps the unit until the
+    /// interface is destroyed).
+    func unitTaken(driver: String, unit: Int) -> Bool {
+        interfaces.contains { item in
+            (item.isCloned || item.originalName == "lo0") && ClonerUnit(item.originalName) == ClonerUnit(driver: driver, unit: unit)
+        } || interface(named: "\(driver)\(unit)") != nil
+    }
+
+    /// The lowest free unit of a cloner, as `ifconfig bridge create` allocates it.
+    func lowestFreeUnit(_ driver: String) -> Int {
+        var unit = 0
+        while unitTaken(driver: driver, unit: unit) { unit += 1 }
+        return unit
+    }
+}
