@@ -1,39 +1,38 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FirstbootEngine
+import FreeBSDHost
 
-/// The command line: parses the arguments, runs the command and returns the exit status.
+/// The command line: parses the arguments, runs the command, prints one clear line on error,
+/// and returns the exit status from the one table in `ExitStatus`.
 package enum CommandLineTool {
-    package static let usage = """
-    usage: clawdie-firstboot --help | --version
-
-    Brings a FreeBSD host of the Clawdie-AI platform to a firewalled, ready state through a
-    journaled, resumable and reversible step engine.
-    """
-
     package static func main(_ arguments: [String]) -> Int32 {
-        switch arguments.first {
-        case "--help", "-h", "help":
-            print(usage)
-            return 0
-        case "--version":
-            print("clawdie-firstboot \(toolVersion)")
-            return 0
-        default:
-            FileHandleOutput.standardError("clawdie-firstboot: unknown command \(arguments.first ?? "(none)"); see clawdie-firstboot --help")
-            return 1
-        }
+        run(arguments, output: .standard).rawValue
     }
-}
 
-/// Writes a line to standard error.
-enum FileHandleOutput {
-    static func standardError(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    static func run(_ arguments: [String], output: Output) -> ExitStatus {
+        if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
+            output.out(HelpText.text, newline: false)
+            return .success
+        }
+        if arguments == ["--version"] {
+            output.out("clawdie-firstboot \(toolVersion)")
+            return .success
+        }
+        do {
+            let invocation = try ArgumentParser.parse(arguments)
+            switch invocation.verb {
+            case .plan: return try PlanCommand.run(invocation, output: output)
+            case .apply: return try ApplyCommand.run(invocation, output: output)
+            case .status: return try StatusCommand.run(invocation, output: output)
+            case .rollback: return try RollbackCommand.run(invocation, output: output)
+            case .facts: return try FactsCommand.run(invocation, output: output)
+            case .simulate: return try SimulateCommand.run(invocation, output: output)
+            }
+        } catch let error as UsageError {
+            output.err("clawdie-firstboot: \(error)")
+            return .usage
+        } catch {
+            output.err("clawdie-firstboot: \(error)")
+            return .failure
+        }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a firewall policy as `/etc/pf.conf` text, section by section in pf.conf(5)'s
 /// order, each rule under the comment that says why it is there.
 enum PFConfRenderer {
@@ -17,10 +15,8 @@ enum PFConfRenderer {
             "",
             "# --- Macros",
         ]
-        let width = policy.macros.map { "\($0.name) = \"\($0.value)\"".count }.max() ?? 0
         for macro in policy.macros {
-            let statement = "\(macro.name) = \"\(macro.value)\""
-            lines.append(statement.padding(toLength: width, withPad: " ", startingAt: 0) + "  # " + macro.comment)
+            lines += ["# " + macro.comment, "\(macro.name) = \"\(macro.value)\""]
         }
         lines += ["", "# --- Tables"]
         for table in policy.tables {

@@ -4,6 +4,8 @@ enum FreeBSDPaths {
     static let ifconfig = "/sbin/ifconfig"
     static let pfctl = "/sbin/pfctl"
     static let kldload = "/sbin/kldload"
+    static let kldunload = "/sbin/kldunload"
+    static let kldstat = "/sbin/kldstat"
     static let rcConf = "/etc/rc.conf"
     static let pfConf = "/etc/pf.conf"
     static let pfFallback = "/etc/pf-fallback.conf"

@@ -44,6 +44,11 @@ struct HostObserver {
         return try PFStatus.parse(result.stdoutText).enabled
     }
 
+    /// Whether the pf kernel module is loaded (`kldstat -q -m pf`, as rc.subr's load_kld asks).
+    func pfModuleLoaded() throws -> Bool {
+        try run([FreeBSDPaths.kldstat, "-q", "-m", "pf"]).succeeded
+    }
+
     /// The loaded filter rules (`pfctl -s rules`), empty when pf is not loaded.
     func loadedRules() throws -> String {
         let result = try run([FreeBSDPaths.pfctl, "-s", "rules"])

@@ -47,6 +47,19 @@ package final class RunLock {
         return RunLock(fd: fd, takenOverFrom: stale)
     }
 
+    /// The pid of the process holding the lock now, or nil when no run holds it. Changes
+    /// nothing: the lock file is only opened for reading.
+    package static func currentHolder(stateDirectory: String) -> Int32? {
+        let fd = retryingEINTR { open(stateDirectory + "/" + fileName, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+            _ = flock(fd, LOCK_UN)
+            return nil
+        }
+        return holder(fd)?.pid ?? -1
+    }
+
     /// Releases the lock. The file stays; its contents are stale from here on.
     package func release() {
         _ = flock(fd, LOCK_UN)

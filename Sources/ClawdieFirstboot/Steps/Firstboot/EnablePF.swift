@@ -55,9 +55,13 @@ struct EnablePF: Step {
         for (key, value) in keys where try host.readKey(key, inFile: FreeBSDPaths.rcConf) != value {
             changes.append(.setKey(file: FreeBSDPaths.rcConf, key: key, value: value))
         }
-        if try !HostObserver(host: host).pfEnabled() {
+        let observer = HostObserver(host: host)
+        if try !observer.pfEnabled() {
+            if try !observer.pfModuleLoaded() {
+                // Unloading the module on undo also drops the rules loaded below.
+                changes.append(.run(argv: [FreeBSDPaths.kldload, "pf"], undo: .command([FreeBSDPaths.kldunload, "pf"])))
+            }
             changes += [
-                .run(argv: [FreeBSDPaths.kldload, "-n", "pf"], undo: .nothing),
                 .run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .nothing),
                 .run(argv: [FreeBSDPaths.pfctl, "-e"], undo: .command([FreeBSDPaths.pfctl, "-d"])),
             ]

@@ -8,6 +8,7 @@ extension SimulatedState {
         case "/usr/sbin/sysrc": return try sysrc(args)
         case "/sbin/kldstat": return try kldstat(args)
         case "/sbin/kldload": return try kldload(args)
+        case "/sbin/kldunload": return try kldunload(args)
         case "/sbin/pfctl": return try pfctl(args)
         case "/usr/sbin/service": return try service(args)
         case "/usr/sbin/pkg", "/usr/local/sbin/pkg": return try pkg(args)

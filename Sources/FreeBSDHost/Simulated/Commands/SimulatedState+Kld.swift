@@ -1,4 +1,4 @@
-/// kldstat(8) `-m` and kldload(8) for the kernel modules the tool touches.
+/// kldstat(8) `-m`, kldload(8) and kldunload(8) for the kernel modules the tool touches.
 extension SimulatedState {
     /// Modules this model knows how to load (others are `No such file or directory`).
     static let loadableModules: Set<String> = ["pf", "pflog", "pfsync", "if_bridge", "if_epair", "if_tuntap", "carp"]
@@ -33,6 +33,18 @@ extension SimulatedState {
             return .failure("kldload: can't load \(module): No such file or directory")
         }
         kernelModules.append(module)
+        return CommandOutput()
+    }
+
+    /// Unloading pf takes its whole runtime with it: rules, tables and the enabled flag.
+    mutating func kldunload(_ args: [String]) throws(Unmodelled) -> CommandOutput {
+        guard args.count == 1, var module = args.first, !module.hasPrefix("-") else { throw Unmodelled() }
+        if module.hasSuffix(".ko") { module.removeLast(3) }
+        guard let position = kernelModules.firstIndex(of: module) else {
+            return .failure("kldunload: can't find file \(module)")
+        }
+        kernelModules.remove(at: position)
+        if module == "pf" { pf = PFRuntime() }
         return CommandOutput()
     }
 }

@@ -1,0 +1,17 @@
+import FirstbootEngine
+import Foundation
+
+/// `plan`: what `apply` would do, without doing it. Exit 0 when nothing is to be done, 2 when
+/// changes are pending.
+enum PlanCommand {
+    static func run(_ invocation: Invocation, output: Output) throws -> ExitStatus {
+        let context = try ToolContext(invocation, changesHost: false)
+        let plan = try context.engine.plan(phases: context.phases(invocation))
+        if invocation.json {
+            output.out(String(decoding: try JSONCoding.document(PlanJSON(plan)), as: UTF8.self), newline: false)
+        } else {
+            output.out(PlanText(colour: output.colour).render(plan), newline: false)
+        }
+        return plan.hasChanges ? .changesPending : .success
+    }
+}

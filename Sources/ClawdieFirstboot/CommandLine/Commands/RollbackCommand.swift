@@ -1,0 +1,21 @@
+import FirstbootEngine
+
+/// `rollback`: undoes completed steps in reverse order from their recorded before-state —
+/// all of them, one phase (`--phase`), or those completed after a step (`--to`).
+enum RollbackCommand {
+    static func run(_ invocation: Invocation, output: Output) throws -> ExitStatus {
+        let context = try ToolContext(invocation, changesHost: true)
+        let target: RollbackTarget
+        if let step = invocation.rollbackTo {
+            target = .after(step: step)
+        } else if let phase = invocation.rollbackPhase {
+            target = .phase(phase)
+        } else {
+            target = .everything
+        }
+        let report = try context.engine.rollback(target)
+        for warning in report.warnings { output.err("clawdie-firstboot: warning: \(warning)") }
+        output.out(report.undone.isEmpty ? "nothing to roll back" : "rolled back: \(report.undone.joined(separator: ", "))")
+        return .success
+    }
+}

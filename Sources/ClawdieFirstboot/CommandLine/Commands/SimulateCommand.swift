@@ -1,0 +1,27 @@
+import FirstbootEngine
+import FreeBSDHost
+
+/// `simulate reboot` and `simulate probe`: only with `--host-profile`, so CI can prove that a
+/// configuration keeps the operator's access after a reboot.
+enum SimulateCommand {
+    static func run(_ invocation: Invocation, output: Output) throws -> ExitStatus {
+        let context = try ToolContext(invocation, changesHost: true)
+        guard let host = context.simulated, let action = invocation.simulate else {
+            throw UsageError(message: "simulate works on a simulated host: give --host-profile FILE")
+        }
+        switch action {
+        case .reboot:
+            let report = try host.reboot()
+            output.out(report.description)
+        case .probe(let interface, let proto, let port, let source):
+            var address: IPv4Address?
+            if let source {
+                guard let parsed = IPv4Address(source) else { throw UsageError(message: "--from takes an IPv4 address") }
+                address = parsed
+            }
+            let verdict = host.probe(interface: interface, protocol: proto == "udp" ? .udp : .tcp, port: port, source: address)
+            output.out(verdict.passes ? "pass" : "block")
+        }
+        return .success
+    }
+}

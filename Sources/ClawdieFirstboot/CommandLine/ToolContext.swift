@@ -1,0 +1,52 @@
+import FirstbootEngine
+import Foundation
+import FreeBSDHost
+
+/// What every command works with: the settings, the host (real, or simulated from a host
+/// profile) and the engine over the state directory.
+struct ToolContext {
+    static let defaultConfigPath = "/usr/local/etc/clawdie-firstboot.conf"
+    static let defaultStateDirectory = "/var/db/clawdie-firstboot"
+
+    var settings: Settings
+    var host: any TargetHost
+    var simulated: SimulatedHost?
+    var stateDirectory: String
+    var engine: Engine
+
+    /// - Parameter changesHost: true for commands that change the host (apply, rollback,
+    ///   simulate). With a host profile they need `--state-dir`, where the simulated host's
+    ///   state lives; without one, read-only commands see the profile as it is.
+    init(_ invocation: Invocation, changesHost: Bool) throws {
+        settings = try Settings.load(path: invocation.configPath ?? Self.defaultConfigPath, mustExist: invocation.configPath != nil)
+        if let profile = invocation.hostProfile {
+            guard let stateDirectory = invocation.stateDirectory ?? (changesHost ? nil : Self.unusedDirectory()) else {
+                throw UsageError(message: "with --host-profile, \(invocation.verb.rawValue) needs --state-dir DIR to keep the simulated host's state")
+            }
+            let keepsState = changesHost || FileManager.default.fileExists(atPath: stateDirectory + "/" + SimulatedHost.stateFileName)
+            if changesHost { try DurableFile.makeDirectory(stateDirectory) }
+            let simulated = try SimulatedHost(profilePath: profile, stateDirectory: keepsState ? stateDirectory : nil)
+            self.simulated = simulated
+            host = simulated
+            self.stateDirectory = stateDirectory
+        } else {
+            if invocation.verb == .simulate {
+                throw UsageError(message: "simulate works on a simulated host: give --host-profile FILE")
+            }
+            host = SystemHost()
+            stateDirectory = invocation.stateDirectory ?? Self.defaultStateDirectory
+        }
+        engine = Engine(steps: PlatformSteps.all(settings), host: host, stateDirectory: stateDirectory, toolVersion: toolVersion,
+                        settingsDigest: settings.digest, failPoint: FailPoint.fromEnvironment())
+    }
+
+    /// The phases a command works on: those asked for with --phase, else the configured ones.
+    func phases(_ invocation: Invocation) -> [String] {
+        invocation.phases.isEmpty ? settings.bootPhases : invocation.phases
+    }
+
+    /// A directory that does not exist: an empty journal for read-only commands on a profile.
+    private static func unusedDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("clawdie-firstboot-none-\(getpid())").path
+    }
+}

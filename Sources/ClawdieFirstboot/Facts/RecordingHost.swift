@@ -1,0 +1,55 @@
+import FirstbootEngine
+import Foundation
+
+/// A host that passes every call through and remembers what was read: the files (with mode
+/// and owner) and each command's output. `facts` plans through it, so the profile it writes
+/// holds exactly what the plan reads.
+final class RecordingHost: TargetHost {
+    private let base: any TargetHost
+    private(set) var files: [String: (contents: Data, status: FileStat)] = [:]
+    private(set) var commands: [[String]: CommandResult] = [:]
+
+    init(over base: any TargetHost) { self.base = base }
+
+    func run(_ command: Command) throws -> CommandResult {
+        let result = try base.run(command)
+        if commands[command.argv] == nil { commands[command.argv] = result }
+        return result
+    }
+
+    func readFile(_ path: String) throws -> Data? {
+        let data = try base.readFile(path)
+        try remember(path, data)
+        return data
+    }
+
+    func stat(_ path: String) throws -> FileStat? {
+        let status = try base.stat(path)
+        if status?.kind == .regular, files[path] == nil, let data = try base.readFile(path) { try remember(path, data) }
+        return status
+    }
+
+    func writeFile(_ path: String, contents: Data, mode: FileMode, owner: FileOwner) throws {
+        preconditionFailure("recording a plan never writes \(path)")
+    }
+
+    func removeFile(_ path: String) throws {
+        preconditionFailure("recording a plan never removes \(path)")
+    }
+
+    func listDirectory(_ path: String) throws -> [String]? { try base.listDirectory(path) }
+
+    func readKey(_ key: String, inFile path: String) throws -> String? {
+        _ = try readFile(path)
+        return try base.readKey(key, inFile: path)
+    }
+
+    func writeKey(_ key: String, value: String?, inFile path: String) throws {
+        preconditionFailure("recording a plan never writes \(key)")
+    }
+
+    private func remember(_ path: String, _ data: Data?) throws {
+        guard let data, files[path] == nil, let status = try base.stat(path) else { return }
+        files[path] = (data, status)
+    }
+}

@@ -1,0 +1,90 @@
+import FirstbootEngine
+import Foundation
+
+/// The plan as a person reads it: a summary line, then each step with `~` (changes), `=`
+/// (no change) or `?` (checked at apply time) and its changes — unified diffs for files,
+/// `key: old -> new` for rc.conf, the argv for commands.
+struct PlanText {
+    var colour: Bool
+
+    func render(_ plan: Plan) -> String {
+        var out = summary(plan) + "\n"
+        let width = plan.steps.map(\.id.count).max() ?? 0
+        for step in plan.steps {
+            out += "\n"
+            let marker: String
+            let what: String
+            switch step.action {
+            case .apply:
+                marker = paint("~", .yellow)
+                what = step.changes.count == 1 ? "1 change" : "\(step.changes.count) changes"
+            case .noop:
+                marker = "="
+                what = "no change"
+            case .deferred:
+                marker = paint("?", .yellow)
+                what = "checked at apply time"
+            }
+            var line = "\(marker) \(step.id.padding(toLength: width, withPad: " ", startingAt: 0))  [\(step.phase)] \(what)"
+            if let note = step.note { line += " - \(note)" }
+            out += line + "\n"
+            for change in step.changes {
+                out += render(change).map { "    " + $0 + "\n" }.joined()
+            }
+        }
+        return out
+    }
+
+    func summary(_ plan: Plan) -> String {
+        let applying = plan.steps.filter { $0.action != .noop }
+        guard !applying.isEmpty else {
+            return "No changes: the host already matches the configuration (\(plan.steps.count) steps checked)."
+        }
+        let changes = plan.steps.flatMap(\.changes)
+        let files = changes.filter { if case .writeFile = $0.change { true } else if case .removeFile = $0.change { true } else { false } }.count
+        let keys = changes.filter { if case .setKey = $0.change { true } else if case .unsetKey = $0.change { true } else { false } }.count
+        let commands = changes.count - files - keys
+        return "Plan: \(applying.count) of \(plan.steps.count) steps change the host: \(files) file\(files == 1 ? "" : "s"), \(keys) rc.conf key\(keys == 1 ? "" : "s"), \(commands) command\(commands == 1 ? "" : "s")."
+    }
+
+    private func render(_ planned: PlannedChange) -> [String] {
+        switch planned.change {
+        case .writeFile(let path, let contents, let mode, let owner, let validate):
+            var head: String
+            if let before = planned.fileBefore {
+                head = paint("~", .yellow) + " \(path)"
+                if before.mode != mode { head += " (mode \(octal(before.mode)) -> \(octal(mode)))" }
+                if before.owner != owner { head += " (owner \(before.owner) -> \(owner))" }
+            } else {
+                head = paint("+", .green) + " \(path) (new file, mode \(octal(mode)), owner \(owner))"
+            }
+            if let validate { head += ", checked with `\(Command.display(validate.map { $0 == "{}" ? path : $0 }))`" }
+            return [head] + diffLines(before: planned.fileBefore?.contents, after: contents, path: path)
+        case .removeFile(let path):
+            return [paint("-", .red) + " \(path) (removed)"] + diffLines(before: planned.fileBefore?.contents, after: nil, path: path)
+        case .setKey(let file, let key, let value):
+            return [paint("~", .yellow) + " \(file): \(key): \(planned.keyBefore ?? "(unset)") -> \(value)"]
+        case .unsetKey(let file, let key):
+            return [paint("-", .red) + " \(file): \(key): \(planned.keyBefore ?? "(unset)") -> (unset)"]
+        case .run(let argv, _):
+            return ["$ " + Command.display(argv)]
+        }
+    }
+
+    private func diffLines(before: Data?, after: Data?, path: String) -> [String] {
+        guard let diff = FileDiff.make(before: before, after: after, path: path) else { return ["  (contents are not text)"] }
+        return diff.split(separator: "\n").map { line in
+            switch line.first {
+            case "+" where !line.hasPrefix("+++"): "  " + paint(String(line), .green)
+            case "-" where !line.hasPrefix("---"): "  " + paint(String(line), .red)
+            default: "  " + line
+            }
+        }
+    }
+
+    enum Colour: String { case red = "31", green = "32", yellow = "33" }
+
+    private func paint(_ text: String, _ colour: Colour) -> String {
+        self.colour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
