@@ -21,6 +21,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ClawdieFirstbootTests", dependencies: ["ClawdieFirstboot", "FreeBSDHost", "FirstbootEngine"]),
+        // Drives the built binary as an operator or CI would, against simulated hosts.
+        .testTarget(name: "EndToEndTests", dependencies: ["clawdie-firstboot", "FreeBSDHost", "FirstbootEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -55,6 +55,9 @@ import Testing
         } catch {
             #expect(error.path == "/c.conf")
             #expect(error.line == line)
+            // One readable line, never a dump of an internal value.
+            #expect(!error.description.contains("ValueError"))
+            #expect(!error.description.contains("\n"))
         }
     }
 

@@ -5,7 +5,8 @@ import FreeBSDHost
 /// Builds a host profile of the current host, real or simulated: its name, version,
 /// interfaces, default route and packages, plus every file and command output the plan reads
 /// (as files and transcripts), so that `plan --host-profile` on the result reproduces this
-/// host's plan. Deterministic: the same host gives the same bytes.
+/// host's plan. On a simulated host every file is included. Deterministic: the same host
+/// gives the same bytes.
 enum FactsCollector {
     /// Read-only commands recorded besides those the plan runs: the state `status` and the
     /// steps' verifications look at.
@@ -39,6 +40,8 @@ enum FactsCollector {
         for (path, file) in recorder.files {
             profile.files[path] = ProfileFile(contents: file.contents, mode: file.status.mode, owner: file.status.owner)
         }
+        // A simulated host knows all its files: record them all, so two hosts compare whole.
+        if let simulated = context.simulated { profile.files = simulated.allFiles }
         profile.transcripts = recorder.commands.map { argv, result in
             ProfileTranscript(argv: argv, stdout: result.stdoutText, stderr: result.stderrText,
                               exitStatus: { if case .exited(let code) = result.termination { code } else { 1 } }())

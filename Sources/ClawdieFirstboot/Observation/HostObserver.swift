@@ -55,6 +55,16 @@ struct HostObserver {
         return result.succeeded ? result.stdoutText : ""
     }
 
+    /// Every assignment in /etc/rc.conf, in file order.
+    func rcAssignments() throws -> [RCConfDocument.Assignment] {
+        guard let text = try file(FreeBSDPaths.rcConf) else { return [] }
+        do {
+            return try RCConfDocument(text: text, path: FreeBSDPaths.rcConf).assignments
+        } catch {
+            throw StepRefusal(error.description)
+        }
+    }
+
     func rcValue(_ key: String) throws -> String? {
         try host.readKey(key, inFile: FreeBSDPaths.rcConf)
     }

@@ -64,6 +64,8 @@ package final class Engine {
             } catch let refusal as StepRefusal {
                 throw EngineError.preconditionFailed(step: step.id, message: refusal.message)
             }
+            // The summary speaks of the host before this step's own changes.
+            let summary = try step.summary(in: context)
             var plannedChanges: [PlannedChange] = []
             for change in changes {
                 plannedChanges.append(try describe(change, on: planning))
@@ -71,7 +73,7 @@ package final class Engine {
             }
             if !changes.isEmpty { pending.insert(step.id) }
             planned.append(PlannedStep(id: step.id, phase: step.phase, action: changes.isEmpty ? .noop : .apply,
-                                       changes: plannedChanges, note: try step.summary(in: context)))
+                                       changes: plannedChanges, note: summary))
         }
         return Plan(steps: planned)
     }

@@ -117,7 +117,7 @@ package struct RCConfDocument: Sendable, Equatable {
         guard isValidName(key) else { return .other }
         switch parseValue(line[line.index(after: equals)...]) {
         case .success(let value): return .assignment(key, value)
-        case .failure(let reason): return .malformed("\(key): \(reason)")
+        case .failure(let error): return .malformed("\(key): \(error.reason)")
         }
     }
 

@@ -5,8 +5,9 @@ import FreeBSDHost
 /// persisted in rc.conf the way FreeBSD's network.subr rebuilds it at boot: a cloned `bridgeN`
 /// in `cloned_interfaces`, renamed by `ifconfig_bridgeN_name`, addressed by `ifconfig_warden0`.
 ///
-/// The rc.conf keys come first: if the run dies after `ifconfig bridgeN create`, the next run
-/// finds the unit it chose in rc.conf and carries on with that bridge instead of making another.
+/// The rc.conf keys come first, the rename before the rest: if the run dies after any of them,
+/// or after `ifconfig bridgeN create`, the next run finds the unit it chose in rc.conf and
+/// carries on with that bridge instead of making another.
 struct CreateBridge: Step {
     let id = "create-bridge"
     let phase = Phase.firstboot
@@ -21,12 +22,13 @@ struct CreateBridge: Step {
         let unit = try persistedUnit(cloned: cloned, observer: observer) ?? freeUnit(cloned: cloned, observer: observer)
         var changes: [Change] = []
 
-        if !cloned.contains(unit) {
-            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: "cloned_interfaces", value: (cloned + [unit]).joined(separator: " ")))
-        }
+        // The rename first: it is what a resumed run finds its unit by (see persistedUnit).
         let nameKey = "ifconfig_\(Self.rcName(unit))_name"
         if try observer.rcValue(nameKey) != name {
             changes.append(.setKey(file: FreeBSDPaths.rcConf, key: nameKey, value: name))
+        }
+        if !cloned.contains(unit) {
+            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: "cloned_interfaces", value: (cloned + [unit]).joined(separator: " ")))
         }
         let addressKey = "ifconfig_\(Self.rcName(name))"
         let wanted = "inet \(address) up"
@@ -68,12 +70,16 @@ struct CreateBridge: Step {
         "agent bridge \(settings.bridgeName) at \(settings.bridgeAddress)"
     }
 
-    /// The cloned unit rc.conf already renames to the bridge's name, if any.
+    /// The `bridgeN` rc.conf already renames to the bridge's name, if any — whether or not it
+    /// is in `cloned_interfaces` yet: a run that stopped between the two keys left only the rename.
     private func persistedUnit(cloned: [String], observer: HostObserver) throws -> String? {
-        for unit in cloned where unit.hasPrefix("bridge") {
-            if try observer.rcValue("ifconfig_\(Self.rcName(unit))_name") == settings.bridgeName { return unit }
+        let units = try observer.rcAssignments().compactMap { assignment -> String? in
+            guard assignment.value == settings.bridgeName, assignment.key.hasPrefix("ifconfig_bridge"),
+                  assignment.key.hasSuffix("_name") else { return nil }
+            let unit = String(assignment.key.dropFirst("ifconfig_".count).dropLast("_name".count))
+            return unit.dropFirst("bridge".count).allSatisfy(\.isNumber) ? unit : nil
         }
-        return nil
+        return units.first { cloned.contains($0) } ?? units.first
     }
 
     /// The lowest `bridgeN` that exists neither now nor in rc.conf: `bridge0` may belong to

@@ -4,6 +4,11 @@ extension SimulatedHost {
         (state.hostname, state.freebsdVersion)
     }
 
+    /// Every file of the host, as a profile lists them.
+    package var allFiles: [String: ProfileFile] {
+        state.files
+    }
+
     /// The services running now, sorted.
     package var runningServices: [String] {
         state.services.keys.sorted()

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The command line's contract: errors, exit statuses, the boot hook's retry limit, status.
+@Suite struct CommandLineEndToEndTests {
+    /// Each bad configuration gets one clear line naming file and line, and changes nothing.
+    @Test(arguments: [
+        ("ext_if=\"auto\"\nbridge_nmae=\"warden0\"\n", ":2: unknown key bridge_nmae; the keys are: ext_if, "),
+        ("ext_if=em0;reboot\n", ":1: ext_if: shell syntax ';' is not supported"),
+        ("ext_if=\"em0;reboot\"\n", ":1: ext_if=\"em0;reboot\": not a FreeBSD interface name"),
+        ("ext_if=\"em 0\"\n", ":1: ext_if=\"em 0\": not a FreeBSD interface name"),
+        ("bridge_name=\"this-name-is-too-long\"\n", ":1: bridge_name=\"this-name-is-too-long\": not a FreeBSD interface name"),
+        ("bridge_address=\"192.168.100.1/33\"\n", ":1: bridge_address=\"192.168.100.1/33\": expected the bridge's address"),
+        ("bridge_address=\"192.168.100.0/24\"\n", ":1: bridge_address=\"192.168.100.0/24\": 192.168.100.0 is the network's own or broadcast address"),
+        ("nat_network=\"10.0.0.0/8\"\n", ":1: bridge_address 192.168.100.1/24 lies outside nat_network 10.0.0.0/8"),
+        ("nat_network=\"192.168.0.1/16\"\n", ":1: nat_network=\"192.168.0.1/16\": expected a network in CIDR form with no host bits"),
+        ("ssh_port=\"70000\"\n", ":1: ssh_port=\"70000\": 70000 is not a port number from 1 to 65535"),
+        ("public_tcp_ports=\"80 0\"\n", ":1: public_tcp_ports=\"80 0\": 0 is not a port number from 1 to 65535"),
+        ("ssh_max_src_conn_rate=\"3 per minute\"\n", ":1: ssh_max_src_conn_rate=\"3 per minute\": expected CONNECTIONS/SECONDS"),
+        ("boot_phases=\"firstboot lockdwn\"\n", ":1: boot_phases=\"firstboot lockdwn\": unknown phase lockdwn"),
+        ("pf_reload_wait=\"0\"\n", ":1: pf_reload_wait=\"0\": expected a whole number from 1 to 600"),
+    ])
+    func aBadConfigurationIsOneClearErrorAndChangesNothing(text: String, message: String) throws {
+        let config = try Tool.scratch() + "/site.conf"
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        let tool = try Tool(config: config)
+        for command in [["plan"], ["apply"], ["apply", "--boot"]] {
+            let result = try tool.run(command)
+            #expect(result.exitCode == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("clawdie-firstboot: " + config + message), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try tool.journalLines().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: tool.stateDirectory + "/simulated-host.json"))
+    }
+
+    @Test func aNamedInterfaceThatDoesNotExistStopsTheRunBeforeAnythingChanges() throws {
+        let config = try Tool.scratch() + "/site.conf"
+        try "ext_if=\"em9\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let tool = try Tool(config: config)
+        let original = try tool.facts()
+        let result = try tool.run(["apply"])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("ext_if is set to em9, which does not exist on this host (interfaces: vtnet0 lo0)"))
+        #expect(try tool.facts() == original)
+    }
+
+    @Test func theBootHookRetriesABoundedNumberOfTimesThenAsksForAnOperator() throws {
+        let profile = try Tool.profile(faults: [["argv": ["/sbin/ifconfig", "bridge0", "create"], "exit_status": 1,
+                                                 "stderr": "ifconfig: SIOCIFCREATE2: Device not configured\n"]])
+        let tool = try Tool(profile: profile)
+        for boot in 1...3 {
+            let result = try tool.run(["apply", "--boot"])
+            #expect(result.exitCode == 1, "boot \(boot)")
+            #expect(result.stderr.contains("step create-bridge failed: `/sbin/ifconfig bridge0 create` failed (exit status 1): ifconfig: SIOCIFCREATE2: Device not configured"))
+        }
+        let records = try tool.journalLines().count
+        let refused = try tool.run(["apply", "--boot"])
+        #expect(refused.exitCode == 1)
+        #expect(refused.stderr.contains("not retrying: 3 boots failed (boot_retry_limit=3)"))
+        #expect(try tool.journalLines().count == records)
+        let status = try tool.run(["status", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        #expect(object?["state"] as? String == "operator-needed")
+        #expect(object?["failed_boots"] as? Int == 3)
+        // An operator's own apply still runs (and here still fails the same way).
+        #expect(try tool.run(["apply"]).exitCode == 1)
+    }
+
+    @Test func theBootHookExitsAtOnceWhenComplete() throws {
+        let tool = try Tool()
+        #expect(try tool.run(["apply", "--boot"]).exitCode == 0)
+        let records = try tool.journalLines().count
+        let second = try tool.run(["apply", "--boot"])
+        #expect(second.exitCode == 0)
+        #expect(second.stdout.isEmpty)
+        #expect(try tool.journalLines().count == records)
+    }
+
+    @Test func statusSaysWhereTheHostStands() throws {
+        let tool = try Tool()
+        #expect(try tool.run(["status"]).stdout == "not-started: nothing has run yet; 0/5 steps of firstboot done\n")
+        let waited = try tool.run(["status", "--wait", "--timeout", "1"])
+        #expect(waited.exitCode == 1)
+        #expect(waited.stderr.contains("status --wait timed out after 1 s"))
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        let done = try tool.run(["status", "--wait", "--timeout", "5"])
+        #expect(done.exitCode == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(try tool.run(["status", "--json"]).stdout.utf8)) as? [String: Any]
+        #expect(json?["format_version"] as? Int == 1)
+        #expect(json?["state"] as? String == "complete")
+        let steps = json?["steps"] as? [[String: String]]
+        #expect(steps?.map { $0["id"] ?? "" } == ["detect-ext-if", "create-bridge", "write-pf-conf", "install-pf-reload", "enable-pf"])
+        #expect(steps?.allSatisfy { $0["state"] == "done" && $0["phase"] == "firstboot" } == true)
+    }
+
+    @Test func anInterruptedRunIsReportedAndResumed() throws {
+        let tool = try Tool()
+        _ = try tool.run(["apply"], environment: ["CLAWDIE_FIRSTBOOT_FAILPOINT": "6"])
+        let status = try tool.run(["status"])
+        #expect(status.stdout == "interrupted: the last apply stopped without finishing in step create-bridge; run clawdie-firstboot apply to resume\n")
+        let resumed = try tool.run(["apply"])
+        #expect(resumed.stdout.hasPrefix("resumed: create-bridge\n"))
+    }
+
+    @Test func helpNamesEveryCommandAndOption() throws {
+        let result = try Tool().run(["--help"])
+        #expect(result.exitCode == 0)
+        for word in ["plan", "apply", "--boot", "status", "--wait", "--timeout", "rollback", "--to", "--phase", "facts", "--output",
+                     "simulate reboot", "simulate probe", "--in", "--proto", "--port", "--json", "--config", "--state-dir", "--host-profile"] {
+            #expect(result.stdout.contains(word), "--help does not mention \(word)")
+        }
+    }
+
+    @Test(arguments: [
+        (["frobnicate"], "clawdie-firstboot: unknown command frobnicate; see clawdie-firstboot --help\n"),
+        (["plan", "--wait"], "clawdie-firstboot: --wait goes with status; see clawdie-firstboot --help\n"),
+        (["apply", "--phase"], "clawdie-firstboot: --phase needs a value; see clawdie-firstboot --help\n"),
+        (["simulate", "probe", "--in", "vtnet0"], "clawdie-firstboot: simulate probe needs --in IF --proto tcp|udp --port N; see clawdie-firstboot --help\n"),
+        (["plan", "--phase", "lockdwn"], "clawdie-firstboot: unknown phase lockdwn; the phases are: firstboot\n"),
+        (["rollback", "--to", "enable-pff"], "clawdie-firstboot: unknown step enable-pff; status lists the steps\n"),
+    ])
+    func badCommandLinesAreRefusedWithOneLine(arguments: [String], message: String) throws {
+        let result = try Tool().run(arguments)
+        #expect(result.stderr == message)
+        #expect(result.exitCode == (message.contains("see clawdie-firstboot --help") ? 64 : 1))
+    }
+
+    @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheLock() throws {
+        let tool = try Tool()
+        try FileManager.default.createDirectory(atPath: tool.stateDirectory, withIntermediateDirectories: true)
+        // Hold the lock from this process, as a running apply would.
+        let lock = try RunLockHolder(stateDirectory: tool.stateDirectory)
+        defer { lock.release() }
+        let result = try tool.run(["apply"])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("holds \(tool.stateDirectory)/lock; wait for it to finish, then run again"))
+        #expect(try tool.run(["status"]).stdout.hasPrefix("running: a run is in progress (pid \(getpid()))"))
+    }
+}
