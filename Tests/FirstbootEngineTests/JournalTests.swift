@@ -117,3 +117,23 @@ import Testing
         #expect(SHA256.hex(Data(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+@Suite struct JournalCodingTests {
+    @Test(arguments: [
+        ChangeRecord(target: .file("/etc/pf.conf"), prior: .fileAbsent, afterSHA256: "ab"),
+        ChangeRecord(target: .file("/etc/pf.conf"), prior: .file(content: .inline(Data("x\n".utf8)), mode: 0o640, owner: FileOwner(uid: 0, gid: 5)), afterSHA256: "cd"),
+        ChangeRecord(target: .file("/big"), prior: .file(content: .backup(sha256: "ef", size: 9000), mode: 0o555, owner: .root)),
+        ChangeRecord(target: .key(file: "/etc/rc.conf", key: "pf_enable"), prior: .keyUnset, afterValue: "YES"),
+        ChangeRecord(target: .key(file: "/etc/rc.conf", key: "pf_enable"), prior: .key("NO")),
+        ChangeRecord(target: .command(["/sbin/pfctl", "-e"]), prior: .command(.command(["/sbin/pfctl", "-d"]))),
+        ChangeRecord(target: .command(["/sbin/pfctl", "-e"]), prior: .command(.commandUnlessUndone(["/sbin/pfctl", "-d"], alreadyUndone: "pf not enabled"))),
+        ChangeRecord(target: .command(["/sbin/pfctl", "-f", "/etc/pf.conf"]), prior: .command(.rerunAfterRestore)),
+        ChangeRecord(target: .command(["/sbin/kldload", "pf"]), prior: .command(.nothing)),
+        ChangeRecord(target: .command(["/usr/sbin/pkg", "install", "-y", "x"]), prior: .command(.irreversible("packages stay"))),
+    ])
+    func everyChangeRecordSurvivesTheJournal(record: ChangeRecord) throws {
+        let written = JournalRecord(seq: 3, time: 1_800_000_000, event: .changeRecorded(step: "s", change: record))
+        let read = try JSONCoding.decoder().decode(JournalRecord.self, from: try JSONCoding.line(written))
+        #expect(read == written)
+    }
+}

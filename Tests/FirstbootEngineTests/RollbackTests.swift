@@ -87,3 +87,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory + "/journal.jsonl"))
     }
 }
+
+@Suite struct UndoToleranceTests {
+    static let step = ClosureStep(id: "make-thing", plan: { context in
+        let list = try context.host.run(Command(["/sbin/thing", "list"])).stdoutText
+        return list.contains("t9") ? [] : [.run(argv: ["/sbin/thing", "create", "t9"],
+                                                 undo: .commandUnlessUndone(["/sbin/thing", "destroy", "t9"], alreadyUndone: "no t9"))]
+    })
+
+    @Test func anUndoWhoseEffectIsAlreadyGoneIsAccepted() throws {
+        let host = Sample.host()
+        let directory = try temporaryDirectory()
+        _ = try makeEngine(host, directory, steps: [Self.step]).apply()
+        host.state.resources.remove("t9")
+        #expect(try makeEngine(host, directory, steps: [Self.step]).rollback(.everything).undone == ["make-thing"])
+    }
+
+    @Test func anyOtherUndoFailureStillStopsTheRollback() throws {
+        let host = Sample.host()
+        let directory = try temporaryDirectory()
+        _ = try makeEngine(host, directory, steps: [Self.step]).apply()
+        host.faults = ["/sbin/thing destroy t9"]
+        #expect(throws: ChangeFailure.self) { _ = try makeEngine(host, directory, steps: [Self.step]).rollback(.everything) }
+        #expect(host.state.resources.contains("t9"))
+        // The next rollback finishes the job.
+        _ = try makeEngine(host, directory, steps: [Self.step]).rollback(.everything)
+        #expect(!host.state.resources.contains("t9"))
+    }
+}

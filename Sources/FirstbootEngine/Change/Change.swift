@@ -49,6 +49,11 @@ package enum ChangeTarget: Hashable, Sendable, CustomStringConvertible {
 package enum CommandUndo: Hashable, Sendable, Codable {
     /// Run this argv (at the command's place, in reverse order).
     case command([String])
+    /// Run this argv; when it fails with output containing `alreadyUndone` the effect is
+    /// already gone (an interface already destroyed, pf already disabled), which is success.
+    /// This is what lets an undo that was interrupted, or a command that never took effect,
+    /// be undone again.
+    case commandUnlessUndone([String], alreadyUndone: String)
     /// Run the same command again once the step's files and keys are restored: for commands
     /// that load what a file says, such as `pfctl -f /etc/pf.conf`.
     case rerunAfterRestore

@@ -138,7 +138,13 @@ private struct ChangeRecordJSON: Codable {
     }
 
     struct Undo: Codable {
+        enum CodingKeys: String, CodingKey {
+            case argv, rerun, nothing, irreversible
+            case alreadyUndone = "already_undone"
+        }
+
         var argv: [String]?
+        var alreadyUndone: String?
         var rerun: Bool?
         var nothing: Bool?
         var irreversible: String?
@@ -184,6 +190,7 @@ private struct ChangeRecordJSON: Codable {
         case .command(let commandUndo):
             switch commandUndo {
             case .command(let argv): undo = Undo(argv: argv)
+            case .commandUnlessUndone(let argv, let alreadyUndone): undo = Undo(argv: argv, alreadyUndone: alreadyUndone)
             case .rerunAfterRestore: undo = Undo(rerun: true)
             case .nothing: undo = Undo(nothing: true)
             case .irreversible(let reason): undo = Undo(irreversible: reason)
@@ -229,7 +236,9 @@ private struct ChangeRecordJSON: Codable {
             guard let argv, !argv.isEmpty else { throw missing("argv") }
             guard let undo else { throw missing("undo") }
             let commandUndo: CommandUndo
-            if let undoArgv = undo.argv { commandUndo = .command(undoArgv) }
+            if let undoArgv = undo.argv, let alreadyUndone = undo.alreadyUndone {
+                commandUndo = .commandUnlessUndone(undoArgv, alreadyUndone: alreadyUndone)
+            } else if let undoArgv = undo.argv { commandUndo = .command(undoArgv) }
             else if undo.rerun == true { commandUndo = .rerunAfterRestore }
             else if undo.nothing == true { commandUndo = .nothing }
             else if let reason = undo.irreversible { commandUndo = .irreversible(reason) }

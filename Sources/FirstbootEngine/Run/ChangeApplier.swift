@@ -57,8 +57,11 @@ struct ChangeApplier {
         }
     }
 
-    func runChecked(_ argv: [String]) throws {
+    /// Runs `argv` and throws when it fails — unless its output contains
+    /// `acceptingFailureWith`, which says the wanted state is already there.
+    func runChecked(_ argv: [String], acceptingFailureWith accepted: String? = nil) throws {
         let result = try host.run(Command(argv))
+        if let accepted, !result.succeeded, (result.stderrText + result.stdoutText).contains(accepted) { return }
         guard result.succeeded else {
             throw ChangeFailure("`\(Command.display(argv))` failed (\(result.termination)): \(result.firstErrorLine)")
         }

@@ -17,6 +17,8 @@ extension Engine {
             switch entry.record.prior {
             case .command(.command(let argv)):
                 try applier.runChecked(argv)
+            case .command(.commandUnlessUndone(let argv, let alreadyUndone)):
+                try applier.runChecked(argv, acceptingFailureWith: alreadyUndone)
             case .command(.rerunAfterRestore):
                 if case .command(let argv) = entry.record.target { reruns.append((entry.seq, argv)) }
                 continue

@@ -38,7 +38,8 @@ struct CreateBridge: Step {
 
         let ifconfig = FreeBSDPaths.ifconfig
         let addAddress = Change.run(argv: [ifconfig, name, "inet", address.description, "up"],
-                                    undo: .command([ifconfig, name, "inet", address.address.description, "-alias"]))
+                                    undo: .commandUnlessUndone([ifconfig, name, "inet", address.address.description, "-alias"],
+                                                                       alreadyUndone: "Can't assign requested address"))
         if let bridge = try observer.interface(name) {
             guard bridge.groups.contains("bridge") else {
                 throw StepRefusal("\(name) exists and is not a bridge (groups: \(bridge.groups.joined(separator: " "))); rename that interface or set bridge_name")
@@ -50,9 +51,9 @@ struct CreateBridge: Step {
             }
         } else {
             if try observer.interface(unit) == nil {
-                changes.append(.run(argv: [ifconfig, unit, "create"], undo: .command([ifconfig, unit, "destroy"])))
+                changes.append(.run(argv: [ifconfig, unit, "create"], undo: .commandUnlessUndone([ifconfig, unit, "destroy"], alreadyUndone: "does not exist")))
             }
-            changes.append(.run(argv: [ifconfig, unit, "name", name], undo: .command([ifconfig, name, "name", unit])))
+            changes.append(.run(argv: [ifconfig, unit, "name", name], undo: .commandUnlessUndone([ifconfig, name, "name", unit], alreadyUndone: "does not exist")))
             changes.append(addAddress)
         }
         return changes

@@ -59,11 +59,11 @@ struct EnablePF: Step {
         if try !observer.pfEnabled() {
             if try !observer.pfModuleLoaded() {
                 // Unloading the module on undo also drops the rules loaded below.
-                changes.append(.run(argv: [FreeBSDPaths.kldload, "pf"], undo: .command([FreeBSDPaths.kldunload, "pf"])))
+                changes.append(.run(argv: [FreeBSDPaths.kldload, "pf"], undo: .commandUnlessUndone([FreeBSDPaths.kldunload, "pf"], alreadyUndone: "can't find file")))
             }
             changes += [
                 .run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .nothing),
-                .run(argv: [FreeBSDPaths.pfctl, "-e"], undo: .command([FreeBSDPaths.pfctl, "-d"])),
+                .run(argv: [FreeBSDPaths.pfctl, "-e"], undo: .commandUnlessUndone([FreeBSDPaths.pfctl, "-d"], alreadyUndone: "pf not enabled")),
             ]
         }
         return changes

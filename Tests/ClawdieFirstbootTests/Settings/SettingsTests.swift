@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import ClawdieFirstboot
+
+@Suite struct SettingsTests {
+    @Test func anEmptyFileGivesThePlatformDefaults() throws {
+        let settings = try Settings.parse("# nothing set\n", path: "/c.conf")
+        #expect(settings == Settings())
+        #expect(settings.bridgeName == "warden0")
+        #expect(settings.bridgeAddress.description == "192.168.100.1/24")
+        #expect(settings.natNetwork.description == "192.168.0.0/16")
+        #expect(settings.sshPort == 22 && settings.sshMaxConnections == 5 && settings.sshRate.description == "3/60")
+        #expect(settings.publicTCPPorts == [80, 443])
+        #expect(settings.pfReloadWait == 30 && settings.bootRetryLimit == 3 && settings.bootPhases == ["firstboot"])
+    }
+
+    @Test func everyKeyIsRead() throws {
+        let text = """
+        ext_if="em0"
+        bridge_name="clawbr0"
+        bridge_address="10.83.0.1/24"
+        nat_network="10.83.0.0/16"
+        ssh_port="2222"
+        ssh_max_src_conn="9"
+        ssh_max_src_conn_rate="4/30"
+        public_tcp_ports=""
+        pf_reload_wait="45"
+        boot_retry_limit="5"
+        boot_phases="firstboot"
+
+        """
+        let settings = try Settings.parse(text, path: "/c.conf")
+        #expect(settings.externalInterface == .named("em0"))
+        #expect(settings.bridgeName == "clawbr0")
+        #expect(settings.bridgeAddress.description == "10.83.0.1/24")
+        #expect(settings.natNetwork.description == "10.83.0.0/16")
+        #expect(settings.sshPort == 2222 && settings.sshMaxConnections == 9 && settings.sshRate.description == "4/30")
+        #expect(settings.publicTCPPorts.isEmpty)
+        #expect(settings.pfReloadWait == 45 && settings.bootRetryLimit == 5)
+        // The canonical text reads back to the same settings, and digests differ with them.
+        #expect(try Settings.parse(settings.canonicalText, path: "/c.conf") == settings)
+        #expect(settings.digest != Settings().digest)
+    }
+
+    @Test func aMissingFileIsTheDefaultsUnlessTheOperatorNamedIt() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).conf").path
+        #expect(try Settings.load(path: path, mustExist: false) == Settings())
+        #expect(throws: SettingsError(path: path, line: nil, message: "no such configuration file; check the --config path")) {
+            try Settings.load(path: path, mustExist: true)
+        }
+    }
+
+    @Test func theLastAssignmentWinsLikeSh() throws {
+        #expect(try Settings.parse("ssh_port=\"2200\"\nssh_port=\"2201\"\n", path: "/c.conf").sshPort == 2201)
+    }
+}
