@@ -3,6 +3,7 @@ import Testing
 
 @Suite struct EmbeddedScriptsTests {
     @Test func theBinaryEmbedsExactlyTheFilesInRCD() throws {
+        // After editing rc.d/, run tools/embed-rc-scripts.
         #expect(EmbeddedScripts.pfReload == (try RepositoryRoot.read("rc.d/pf_reload")))
         #expect(EmbeddedScripts.clawdieFirstboot == (try RepositoryRoot.read("rc.d/clawdie_firstboot")))
     }

@@ -68,6 +68,19 @@ import Testing
         #expect(try tool.run(["apply"]).exitCode == 1)
     }
 
+    @Test func aSuccessfulApplyByTheOperatorClearsTheFailedBoots() throws {
+        let profile = try Tool.profile(faults: [["argv": ["/sbin/pfctl", "-e"], "exit_status": 1,
+                                                 "stderr": "pfctl: DIOCSTART: Operation not supported\n", "times": 3]])
+        let tool = try Tool(profile: profile)
+        for _ in 1...3 { #expect(try tool.run(["apply", "--boot"]).exitCode == 1) }
+        #expect(try tool.run(["status"]).stdout.hasPrefix("operator-needed: 3 boots failed"))
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        #expect(try tool.run(["status"]).stdout == "complete: 5/5 steps of firstboot done\n")
+        let boot = try tool.run(["apply", "--boot", "--json"])
+        #expect(boot.exitCode == 0)
+        #expect(boot.stdout.contains("\"applied\" : ["))
+    }
+
     @Test func theBootHookExitsAtOnceWhenComplete() throws {
         let tool = try Tool()
         #expect(try tool.run(["apply", "--boot"]).exitCode == 0)

@@ -42,6 +42,24 @@ import Testing
         }
     }
 
+    @Test func aPlainRollbackFinishesAnInterruptedOneAndUndoesNoMore() throws {
+        let later = ClosureStep(id: "later", phase: "lockdown", requires: ["write-config"],
+                                plan: { try ensureFile("/etc/later", Data("l\n".utf8), mode: 0o644, in: $0) })
+        let steps = Sample.steps + [later, ClosureStep(id: "later-2", phase: "lockdown", plan: { try ensureFile("/etc/later2", Data("m\n".utf8), mode: 0o644, in: $0) })]
+        let host = Sample.host()
+        let directory = try temporaryDirectory()
+        _ = try makeEngine(host, directory, steps: steps).apply()
+        let converged = host.state
+        // Interrupted right after rollback-started, run-started being the first write.
+        #expect(throws: SimulatedCrash.self) {
+            _ = try makeEngine(host, directory, steps: steps, failPoint: .throwing(afterWrite: 3)).rollback(.phase("lockdown"))
+        }
+        let report = try makeEngine(host, directory, steps: steps).rollback(.everything)
+        #expect(Set(report.undone) == ["later", "later-2"])
+        #expect(host.state.files["/etc/later"] == nil && host.state.files["/etc/later2"] == nil)
+        #expect(host.state.files[Sample.appConf] == converged.files[Sample.appConf])
+    }
+
     @Test func rollbackToAStepKeepsThatStep() throws {
         let host = Sample.host()
         let directory = try temporaryDirectory()

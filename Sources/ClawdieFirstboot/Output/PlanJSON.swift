@@ -11,6 +11,18 @@ struct PlanJSON: Encodable {
         var action: String
         var note: String?
         var changes: [ChangeJSON]
+
+        /// `note` is null rather than absent, so every step has the same keys.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(phase, forKey: .phase)
+            try c.encode(action, forKey: .action)
+            try c.encode(note, forKey: .note)
+            try c.encode(changes, forKey: .changes)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, phase, action, note, changes }
     }
 
     struct ChangeJSON: Encodable {
@@ -46,7 +58,7 @@ struct PlanJSON: Encodable {
                 try c.encode(beforeSHA256, forKey: .beforeSHA256)
                 try c.encode(afterSHA256, forKey: .afterSHA256)
                 try c.encode(diff, forKey: .diff)
-                try c.encodeIfPresent(validatedWith, forKey: .validatedWith)
+                try c.encode(validatedWith, forKey: .validatedWith)
             case "rcconf":
                 try c.encode(file, forKey: .file)
                 try c.encode(key, forKey: .key)

@@ -1,5 +1,6 @@
 /// The rc.d scripts the tool installs, embedded in the binary. The files in the repository's
 /// `rc.d/` folder are the source of truth; a test fails when these copies differ from them.
+/// Written by tools/embed-rc-scripts.
 enum EmbeddedScripts {
     /// `/usr/local/etc/rc.d/pf_reload`: reloads pf once tailscale0 exists.
     static let pfReload = #"""
@@ -92,7 +93,7 @@ run_rc_command "$1"
 #
 # Enable it in /etc/rc.conf:
 #   clawdie_firstboot_enable="YES"
-# and optionally:
+# and optionally (when the file does not exist, the platform's defaults apply):
 #   clawdie_firstboot_config="/usr/local/etc/clawdie-firstboot.conf"
 
 . /etc/rc.subr
@@ -112,7 +113,12 @@ stop_cmd=":"
 
 clawdie_firstboot_start()
 {
-	"$clawdie_firstboot_program" --config "$clawdie_firstboot_config" apply --boot
+	# Without a configuration file the platform's defaults apply.
+	if [ -e "$clawdie_firstboot_config" ]; then
+		"$clawdie_firstboot_program" --config "$clawdie_firstboot_config" apply --boot
+	else
+		"$clawdie_firstboot_program" apply --boot
+	fi
 }
 
 run_rc_command "$1"

@@ -1,6 +1,6 @@
 /// What to roll back.
 package enum RollbackTarget: Hashable, Sendable {
-    /// Every completed step.
+    /// Every completed step — or, when a rollback was interrupted, what it had left to undo.
     case everything
     /// The steps of one phase.
     case phase(String)
@@ -61,7 +61,12 @@ extension Engine {
         var chosen: [any Step]
         switch target {
         case .everything:
-            chosen = touched.map(\.step)
+            if let pending = state.pendingRollback {
+                // An interrupted rollback: finish what it set out to undo, no more.
+                chosen = touched.map(\.step).filter { pending.contains($0.id) }
+            } else {
+                chosen = touched.map(\.step)
+            }
         case .phase(let phase):
             guard Scheduler.declaredPhases(steps).contains(phase) else {
                 throw EngineError.scheduling(.unknownPhase(phase, known: Scheduler.declaredPhases(steps)))

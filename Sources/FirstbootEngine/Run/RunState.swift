@@ -37,7 +37,7 @@ package struct RunState: Sendable {
     package private(set) var lastError: String?
     /// A rollback that started and has not finished.
     package private(set) var pendingRollback: [String]?
-    /// Boot runs that failed or were interrupted since the last boot run that succeeded.
+    /// Boot runs that failed or were interrupted since the last apply that succeeded.
     package private(set) var failedBoots = 0
     /// Seconds since the epoch of the last record.
     package private(set) var lastTime: Int64?
@@ -116,8 +116,10 @@ package struct RunState: Sendable {
             pendingRollback = steps
         case .runFinished(let succeeded, let error):
             if let run = openRun {
-                if run.command == "rollback" && succeeded { pendingRollback = nil }
-                if run.boot { failedBoots = succeeded ? 0 : failedBoots + 1 }
+                if succeeded { pendingRollback = nil }
+                // A successful apply, by the hook or by an operator, ends a run of failed boots.
+                if run.command == "apply" && succeeded { failedBoots = 0 }
+                if run.boot && !succeeded { failedBoots += 1 }
             }
             openRun = nil
             lastRunSucceeded = succeeded

@@ -14,6 +14,11 @@ enum ApplyCommand {
                                     bootRetryLimit: context.settings.bootRetryLimit, lockHolder: nil)
             switch status.state {
             case .complete:
+                // Silent at boot; a script asking for JSON still gets a document.
+                if invocation.json {
+                    let summary = ApplySummary(formatVersion: 1, applied: [], unchanged: status.steps.map(\.id), resumed: [])
+                    output.out(String(decoding: try JSONCoding.document(summary), as: UTF8.self), newline: false)
+                }
                 return .success
             case .operatorNeeded:
                 output.err("clawdie-firstboot: not retrying: \(status.message)")
