@@ -14,6 +14,14 @@ package enum JournalEvent: Hashable, Sendable {
     case stepFailed(step: String, error: String)
     /// Rollback undid every change of the step.
     case stepUndone(step: String)
+    /// The step's change must be confirmed before `deadline` (seconds since the epoch), or it
+    /// is reverted. Written before the step begins, so a run that dies inside it still leaves
+    /// the deadline behind.
+    case confirmationRequested(step: String, deadline: Int64)
+    /// The operator confirmed the step's change: it stays.
+    case confirmed(step: String)
+    /// The deadline passed unconfirmed: the step is being reverted (rollback records follow).
+    case confirmationExpired(step: String)
     /// A rollback began, undoing the steps listed (latest first).
     case rollbackStarted(steps: [String])
     /// The run or rollback ended.
@@ -23,7 +31,8 @@ package enum JournalEvent: Hashable, Sendable {
     package var step: String? {
         switch self {
         case .stepBegun(let step), .changeRecorded(let step, _), .changeUndone(let step, _),
-             .stepDone(let step, _), .stepFailed(let step, _), .stepUndone(let step):
+             .stepDone(let step, _), .stepFailed(let step, _), .stepUndone(let step),
+             .confirmationRequested(let step, _), .confirmed(let step), .confirmationExpired(let step):
             step
         case .runStarted, .rollbackStarted, .runFinished:
             nil

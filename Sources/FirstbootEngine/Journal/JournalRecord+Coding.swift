@@ -5,13 +5,15 @@ import Foundation
 extension JournalRecord: Codable {
     private enum Key: String, CodingKey {
         case v, seq, time, type, step, change, error, changes, command, toolVersion = "tool_version"
-        case settingsDigest = "settings_digest", phases, boot, steps, succeeded, undoneSeq = "undone_seq"
+        case settingsDigest = "settings_digest", phases, boot, steps, succeeded, undoneSeq = "undone_seq", deadline
     }
 
     private enum EventType: String {
         case runStarted = "run-started", stepBegun = "step-begun", changeRecorded = "change-recorded"
         case changeUndone = "change-undone", stepDone = "step-done", stepFailed = "step-failed"
         case stepUndone = "step-undone", rollbackStarted = "rollback-started", runFinished = "run-finished"
+        case confirmationRequested = "confirmation-requested", confirmed = "confirmed"
+        case confirmationExpired = "confirmation-expired"
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -48,6 +50,16 @@ extension JournalRecord: Codable {
             try c.encode(error, forKey: .error)
         case .stepUndone(let step):
             try c.encode(EventType.stepUndone.rawValue, forKey: .type)
+            try c.encode(step, forKey: .step)
+        case .confirmationRequested(let step, let deadline):
+            try c.encode(EventType.confirmationRequested.rawValue, forKey: .type)
+            try c.encode(step, forKey: .step)
+            try c.encode(deadline, forKey: .deadline)
+        case .confirmed(let step):
+            try c.encode(EventType.confirmed.rawValue, forKey: .type)
+            try c.encode(step, forKey: .step)
+        case .confirmationExpired(let step):
+            try c.encode(EventType.confirmationExpired.rawValue, forKey: .type)
             try c.encode(step, forKey: .step)
         case .rollbackStarted(let steps):
             try c.encode(EventType.rollbackStarted.rawValue, forKey: .type)
@@ -93,6 +105,12 @@ extension JournalRecord: Codable {
             event = .stepFailed(step: try c.decode(String.self, forKey: .step), error: try c.decode(String.self, forKey: .error))
         case .stepUndone:
             event = .stepUndone(step: try c.decode(String.self, forKey: .step))
+        case .confirmationRequested:
+            event = .confirmationRequested(step: try c.decode(String.self, forKey: .step), deadline: try c.decode(Int64.self, forKey: .deadline))
+        case .confirmed:
+            event = .confirmed(step: try c.decode(String.self, forKey: .step))
+        case .confirmationExpired:
+            event = .confirmationExpired(step: try c.decode(String.self, forKey: .step))
         case .rollbackStarted:
             event = .rollbackStarted(steps: try c.decode([String].self, forKey: .steps))
         case .runFinished:

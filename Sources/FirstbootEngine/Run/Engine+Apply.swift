@@ -6,6 +6,8 @@ package struct ApplyReport: Sendable {
     package var unchanged: [String] = []
     /// Steps found in doubt (interrupted) and resumed.
     package var resumed: [String] = []
+    /// The step whose change now waits for confirmation, if any.
+    package var awaitingConfirmation: String?
     package var warnings: [String] = []
 }
 
@@ -15,7 +17,9 @@ extension Engine {
     /// Every step is compared with the host and applied only where it differs. A step that
     /// fails has its own changes undone, is recorded as failed, and ends the run; steps done
     /// before it stay done.
-    package func apply(phases: [String]? = nil, boot: Bool = false) throws -> ApplyReport {
+    /// With `confirm`, that step's change is held for confirmation: before it begins, its
+    /// deadline is recorded, so even a run that dies inside it leaves the deadline behind.
+    package func apply(phases: [String]? = nil, boot: Bool = false, confirm: ConfirmationRequest? = nil) throws -> ApplyReport {
         let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
         defer { lock.release() }
         let journal = try openJournal()
@@ -27,13 +31,15 @@ extension Engine {
                                             phases: phases ?? Scheduler.declaredPhases(steps), boot: boot)))
         try run.finishing { run in
             for step in ordered {
-                try applyStep(step, run: &run, applier: applier, report: &report)
+                try applyStep(step, run: &run, applier: applier, report: &report,
+                              confirm: confirm?.step == step.id ? confirm : nil)
             }
         }
         return report
     }
 
-    private func applyStep(_ step: any Step, run: inout JournalSession, applier: ChangeApplier, report: inout ApplyReport) throws {
+    private func applyStep(_ step: any Step, run: inout JournalSession, applier: ChangeApplier, report: inout ApplyReport,
+                           confirm: ConfirmationRequest?) throws {
         let status = run.state.status(of: step.id)
         if status == .inDoubt { report.resumed.append(step.id) }
         let context = StepContext(host: host, isPlanning: false, completedSteps: run.state.completedSteps, clock: clock)
@@ -60,6 +66,10 @@ extension Engine {
             }
             report.unchanged.append(step.id)
             return
+        }
+        if let confirm {
+            try run.record(.confirmationRequested(step: step.id, deadline: Int64((clock.now() + confirm.seconds).rounded(.up))))
+            report.awaitingConfirmation = step.id
         }
         try run.record(.stepBegun(step: step.id))
         for change in changes {

@@ -6,6 +6,8 @@ package enum RollbackTarget: Hashable, Sendable {
     case phase(String)
     /// Every step completed after this one; the named step stays.
     case after(step: String)
+    /// This step and every step completed after it.
+    case from(step: String)
 }
 
 /// What a rollback did.
@@ -22,15 +24,22 @@ extension Engine {
         let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
         defer { lock.release() }
         let journal = try openJournal()
+        return try rollback(target, journal: journal, first: [])
+    }
+
+    /// Undoes `target` in a locked run; `first` are records written at the start of the run,
+    /// before the rollback itself (why it is happening).
+    func rollback(_ target: RollbackTarget, journal: Journal, first: [JournalEvent]) throws -> RollbackReport {
         var run = JournalSession(journal: journal, clock: clock)
         var report = RollbackReport(warnings: journal.warnings)
         let chosen = try stepsToUndo(target, state: run.state)
-        guard !chosen.isEmpty else { return report }
+        guard !chosen.isEmpty || !first.isEmpty else { return report }
         let applier = ChangeApplier(host: host, journal: journal)
         let phases = Scheduler.declaredPhases(steps).filter { phase in chosen.contains { $0.phase == phase } }
         try run.record(.runStarted(RunStart(command: "rollback", toolVersion: toolVersion, settingsDigest: settingsDigest,
                                             phases: phases, boot: false)))
         try run.finishing { run in
+            for event in first { try run.record(event) }
             try run.record(.rollbackStarted(steps: chosen.map(\.id)))
             for step in chosen {
                 if case .irreversible(let reason) = step.reversibility {
@@ -78,6 +87,12 @@ extension Engine {
                 throw EngineError.notDone(step: id)
             }
             chosen = touched[..<position].map(\.step)
+        case .from(let id):
+            guard byID[id] != nil else { throw EngineError.unknownStep(id) }
+            guard let position = touched.firstIndex(where: { $0.step.id == id }) else {
+                throw EngineError.notDone(step: id)
+            }
+            chosen = touched[...position].map(\.step)
         }
         let leaving = Set(chosen.map(\.id))
         for remaining in touched.map(\.step) where !leaving.contains(remaining.id) {

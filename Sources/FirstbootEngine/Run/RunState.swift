@@ -37,6 +37,11 @@ package struct RunState: Sendable {
     package private(set) var lastError: String?
     /// A rollback that started and has not finished.
     package private(set) var pendingRollback: [String]?
+    /// A change waiting for the operator's confirmation: the step and its deadline.
+    package private(set) var awaitingConfirmation: (step: String, deadline: Int64)?
+    /// Steps reverted because their confirmation never came; cleared when the step is
+    /// applied and confirmed again.
+    package private(set) var expiredConfirmations: Set<String> = []
     /// Boot runs that failed or were interrupted since the last apply that succeeded.
     package private(set) var failedBoots = 0
     /// Seconds since the epoch of the last record.
@@ -104,7 +109,10 @@ package struct RunState: Sendable {
         case .stepFailed(let step, let error):
             closeOpenApplication(of: step, as: .failed)
             steps[step] = .failed(error)
+            // A change that failed and was undone has nothing left to confirm.
+            if awaitingConfirmation?.step == step { awaitingConfirmation = nil }
         case .stepUndone(let step):
+            if awaitingConfirmation?.step == step { awaitingConfirmation = nil }
             if var list = applications[step] {
                 for index in list.indices where list[index].outcome == .done || list[index].outcome == .open {
                     list[index].outcome = .undone
@@ -112,6 +120,14 @@ package struct RunState: Sendable {
                 applications[step] = list
             }
             steps[step] = .pending
+        case .confirmationRequested(let step, let deadline):
+            awaitingConfirmation = (step, deadline)
+        case .confirmed(let step):
+            if awaitingConfirmation?.step == step { awaitingConfirmation = nil }
+            expiredConfirmations.remove(step)
+        case .confirmationExpired(let step):
+            if awaitingConfirmation?.step == step { awaitingConfirmation = nil }
+            expiredConfirmations.insert(step)
         case .rollbackStarted(let steps):
             pendingRollback = steps
         case .runFinished(let succeeded, let error):

@@ -87,7 +87,7 @@ package struct ProcessRunner: Sendable {
         )
     }
 
-    private static func validate(_ command: Command) throws {
+    static func validate(_ command: Command) throws {
         guard command.executable.hasPrefix("/") else {
             throw HostError(
                 "refusing to run \(command.executable): a command's executable must be an absolute path such as /sbin/ifconfig"
@@ -105,11 +105,13 @@ package struct ProcessRunner: Sendable {
         }
     }
 
-    private static func spawn(_ command: Command, stdout: Int32, stderr: Int32) throws -> pid_t {
+    /// Starts `command` with stdin from /dev/null and the given descriptors (nil: /dev/null)
+    /// as stdout and stderr, in its own process group, and returns its pid.
+    static func spawn(_ command: Command, stdout: Int32?, stderr: Int32?) throws -> pid_t {
         let actions = try SpawnFileActions()
         try actions.open(0, path: "/dev/null", flags: O_RDONLY)
-        try actions.duplicate(stdout, as: 1)
-        try actions.duplicate(stderr, as: 2)
+        if let stdout { try actions.duplicate(stdout, as: 1) } else { try actions.open(1, path: "/dev/null", flags: O_WRONLY) }
+        if let stderr { try actions.duplicate(stderr, as: 2) } else { try actions.open(2, path: "/dev/null", flags: O_WRONLY) }
         try actions.closeAll(from: 3)
         try actions.changeDirectory(to: "/")
         let attributes = try SpawnAttributes()

@@ -99,7 +99,8 @@ final class ManualClock: EngineClock, @unchecked Sendable {
     func sleep(seconds: Double) { self.seconds += seconds }
 }
 
-func makeEngine(_ host: InMemoryHost, _ stateDirectory: String, steps: [any Step] = Sample.steps, failPoint: FailPoint? = nil) -> Engine {
+func makeEngine(_ host: InMemoryHost, _ stateDirectory: String, steps: [any Step] = Sample.steps, failPoint: FailPoint? = nil,
+                at time: Double = 1_800_000_000) -> Engine {
     Engine(steps: steps, host: host, stateDirectory: stateDirectory, toolVersion: "test", settingsDigest: "digest",
-           clock: ManualClock(), failPoint: failPoint)
+           clock: ManualClock(time), failPoint: failPoint)
 }

@@ -1,0 +1,64 @@
+/// A change that must be confirmed in time or be reverted: the step, and how long the
+/// operator has.
+package struct ConfirmationRequest: Hashable, Sendable {
+    package var step: String
+    package var seconds: Double
+
+    package init(step: String, seconds: Double) {
+        self.step = step
+        self.seconds = seconds
+    }
+}
+
+extension Engine {
+    /// Keeps the change waiting for confirmation: the operator proves the new path works by
+    /// confirming through it.
+    /// - Returns: the step confirmed.
+    /// - Throws: `ConfirmationError` when nothing waits, or when the deadline has passed (the
+    ///   change is then reverted first, as the watcher would have done).
+    @discardableResult
+    package func confirm() throws -> String {
+        let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
+        defer { lock.release() }
+        let journal = try openJournal()
+        var run = JournalSession(journal: journal, clock: clock)
+        guard let waiting = run.state.awaitingConfirmation else {
+            throw ConfirmationError.nothingWaiting
+        }
+        if Int64(clock.now()) >= waiting.deadline {
+            _ = try rollback(.from(step: waiting.step), journal: journal, first: [.confirmationExpired(step: waiting.step)])
+            throw ConfirmationError.tooLate(step: waiting.step, deadline: waiting.deadline)
+        }
+        try run.record(.confirmed(step: waiting.step))
+        return waiting.step
+    }
+
+    /// Reverts a change whose confirmation deadline has passed: the step and every step
+    /// completed after it are rolled back, after a `confirmation-expired` record. Does nothing
+    /// when no confirmation is overdue.
+    /// - Returns: the steps undone, empty when nothing was overdue.
+    @discardableResult
+    package func revertUnconfirmed() throws -> [String] {
+        let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
+        defer { lock.release() }
+        let journal = try openJournal()
+        let state = RunState(records: journal.records)
+        guard let waiting = state.awaitingConfirmation, Int64(clock.now()) >= waiting.deadline else { return [] }
+        return try rollback(.from(step: waiting.step), journal: journal, first: [.confirmationExpired(step: waiting.step)]).undone
+    }
+}
+
+/// Why `confirm` did not keep a change.
+package enum ConfirmationError: Error, Hashable, Sendable, CustomStringConvertible {
+    case nothingWaiting
+    case tooLate(step: String, deadline: Int64)
+
+    package var description: String {
+        switch self {
+        case .nothingWaiting:
+            "nothing is waiting for confirmation; see status"
+        case .tooLate(let step, _):
+            "too late: the confirmation deadline of \(step) had passed, so its change was reverted; run apply again to retry"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import FirstbootEngine
+
+@Suite struct ConfirmationTests {
+    static let start = 1_800_000_000.0
+    static let request = ConfirmationRequest(step: "install-script", seconds: 300)
+
+    /// Host and state directory after an apply that holds install-script for confirmation.
+    static func applied() throws -> (InMemoryHost, String) {
+        let host = Sample.host()
+        let directory = try temporaryDirectory()
+        let report = try makeEngine(host, directory, at: start).apply(confirm: request)
+        #expect(report.awaitingConfirmation == "install-script")
+        return (host, directory)
+    }
+
+    @Test func aConfirmedChangeStays() throws {
+        let (host, directory) = try Self.applied()
+        let waiting = try makeEngine(host, directory).state().state.awaitingConfirmation
+        #expect(waiting?.step == "install-script")
+        #expect(waiting?.deadline == Int64(Self.start) + 300)
+        #expect(try makeEngine(host, directory, at: Self.start + 299).confirm() == "install-script")
+        #expect(try makeEngine(host, directory, at: Self.start + 1000).revertUnconfirmed().isEmpty)
+        #expect(host.state.files["/usr/local/etc/rc.d/x"] != nil)
+        #expect(throws: ConfirmationError.nothingWaiting) { try makeEngine(host, directory).confirm() }
+    }
+
+    @Test func anUnconfirmedChangeIsRevertedWithEverythingAfterItOnceTheDeadlinePasses() throws {
+        let (host, directory) = try Self.applied()
+        #expect(try makeEngine(host, directory, at: Self.start + 299).revertUnconfirmed().isEmpty)
+        let undone = try makeEngine(host, directory, at: Self.start + 300).revertUnconfirmed()
+        #expect(undone == ["remove-obsolete", "install-script"])
+        #expect(host.state.files["/usr/local/etc/rc.d/x"] == nil)
+        #expect(host.state.files["/etc/obsolete"] != nil)
+        // Steps before it stay.
+        #expect(host.state.resources == ["t0", "t1"])
+        let state = try makeEngine(host, directory).state().state
+        #expect(state.awaitingConfirmation == nil)
+        #expect(state.expiredConfirmations == ["install-script"])
+    }
+
+    @Test func confirmingTooLateRevertsAndSaysSo() throws {
+        let (host, directory) = try Self.applied()
+        #expect(throws: ConfirmationError.tooLate(step: "install-script", deadline: Int64(Self.start) + 300)) {
+            try makeEngine(host, directory, at: Self.start + 301).confirm()
+        }
+        #expect(host.state.files["/usr/local/etc/rc.d/x"] == nil)
+    }
+
+    /// The deadline is written before the step begins: a run that dies inside the step is
+    /// still reverted once the deadline passes.
+    @Test func aRunThatDiesInsideTheHeldStepIsStillReverted() throws {
+        let host = Sample.host()
+        let directory = try temporaryDirectory()
+        // run-started, 2 × (begun, change..., done)... crash right after install-script's change record.
+        var crashPoint = 0
+        do {
+            let probe = Sample.host()
+            let probeDirectory = try temporaryDirectory()
+            _ = try makeEngine(probe, probeDirectory, at: Self.start).apply(confirm: Self.request)
+            let records = try makeEngine(probe, probeDirectory).openJournal().records
+            crashPoint = records.firstIndex { record in
+                if case .changeRecorded(let step, _) = record.event { return step == "install-script" }
+                return false
+            }! + 1
+        }
+        #expect(throws: SimulatedCrash.self) {
+            _ = try makeEngine(host, directory, failPoint: .throwing(afterWrite: crashPoint), at: Self.start).apply(confirm: Self.request)
+        }
+        #expect(try makeEngine(host, directory).state().state.awaitingConfirmation?.step == "install-script")
+        _ = try makeEngine(host, directory, at: Self.start + 400).revertUnconfirmed()
+        #expect(host.state.files["/usr/local/etc/rc.d/x"] == nil)
+    }
+
+    @Test func aHeldStepThatFailsLeavesNothingToConfirm() throws {
+        let host = Sample.host()
+        host.faults = ["write:/usr/local/etc/rc.d/x"]
+        let directory = try temporaryDirectory()
+        #expect(throws: EngineError.self) { _ = try makeEngine(host, directory).apply(confirm: Self.request) }
+        #expect(try makeEngine(host, directory).state().state.awaitingConfirmation == nil)
+    }
+}
