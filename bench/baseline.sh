@@ -27,6 +27,7 @@
 #     directory, fsynced (`dd conv=fsync` or coreutils `sync FILE`, which is fsync(2) of FILE),
 #     renamed over the target with mv, and the directory is then fsynced (`sync DIR`).
 # That is the same sequence of durable points as the tool's DurableFile writes on a real host.
+# `dd oflag=append` and `sync FILE` are GNU coreutils (the benchmark runs on Linux).
 # With BASELINE_SYNC=0 every fsync is left out (page cache only): for comparison, not a target.
 #
 # What it does not do: parse `route -n get default` (EXT_IF is given), check pf.conf with
