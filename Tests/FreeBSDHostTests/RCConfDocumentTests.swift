@@ -68,3 +68,11 @@ import Testing
         #expect(document.text == "if [ -f /x ]; then\n  foo=1\nfi\npf_enable=\"YES\"\n")
     }
 }
+
+@Suite struct RCConfFastReadTests {
+    @Test(arguments: ["pf_enable", "hostname", "sshd_enable", "ifconfig_em0", "absent", "motd", "foo"])
+    func theFastReadAgreesWithTheFullParse(key: String) throws {
+        let text = "# c\nhostname=\"a\"\n  pf_enable=YES # on\nifconfig_em0='inet 10.0.0.5/24'\nhostname=\"b\"\nif [ x ]; then\n  foo=1\nfi\npf_enable_x=\"no\"\nmotd=\"say \\\"hi\\\"\"\nbad=\"unterminated\n"
+        #expect(RCConfDocument.value(of: key, inText: text) == (try RCConfDocument(text: text)).value(of: key))
+    }
+}

@@ -36,6 +36,12 @@ enum ArgumentParser {
                 }
                 invocation.timeout = seconds
             case "--to": invocation.rollbackTo = try value(option)
+            case "--confirm-within":
+                let text = try value(option)
+                guard let seconds = Int(text), (1...86400).contains(seconds) else {
+                    throw UsageError(message: "--confirm-within takes seconds from 1 to 86400, like 300")
+                }
+                invocation.confirmWithin = seconds
             case "--output", "-o": invocation.output = try value(option)
             case "--in", "--proto", "--port", "--from":
                 simulateWords += [option, try value(option)]
@@ -96,12 +102,13 @@ enum ArgumentParser {
     private static func checkOptions(_ invocation: Invocation) throws(UsageError) {
         let verb = invocation.verb
         if invocation.json && ![.plan, .apply, .status, .facts].contains(verb) { throw UsageError(message: "--json goes with plan, apply, status or facts") }
-        if !invocation.phases.isEmpty && ![.plan, .apply].contains(verb) { throw UsageError(message: "--phase goes with plan, apply or rollback") }
+        if !invocation.phases.isEmpty && ![.plan, .apply, .status].contains(verb) { throw UsageError(message: "--phase goes with plan, apply, status or rollback") }
         if invocation.boot && verb != .apply { throw UsageError(message: "--boot goes with apply") }
         if invocation.wait && verb != .status { throw UsageError(message: "--wait goes with status") }
         if invocation.timeout != nil && !invocation.wait { throw UsageError(message: "--timeout goes with status --wait") }
         if invocation.rollbackTo != nil && verb != .rollback { throw UsageError(message: "--to goes with rollback") }
         if invocation.output != nil && verb != .facts { throw UsageError(message: "--output goes with facts") }
+        if invocation.confirmWithin != nil && (verb != .apply || invocation.boot) { throw UsageError(message: "--confirm-within goes with apply") }
         if invocation.boot && !invocation.phases.isEmpty { throw UsageError(message: "apply --boot runs the configured boot_phases; drop --phase") }
     }
 }

@@ -24,6 +24,8 @@ package enum CommandLineTool {
             case .apply: return try ApplyCommand.run(invocation, output: output)
             case .status: return try StatusCommand.run(invocation, output: output)
             case .rollback: return try RollbackCommand.run(invocation, output: output)
+            case .confirm: return try ConfirmCommand.run(invocation, output: output)
+            case .watchConfirmation: return try ConfirmationWatcher.run(invocation)
             case .facts: return try FactsCommand.run(invocation, output: output)
             case .simulate: return try SimulateCommand.run(invocation, output: output)
             }

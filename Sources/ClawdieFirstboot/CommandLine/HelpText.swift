@@ -11,9 +11,14 @@ enum HelpText {
       plan [--phase P]... [--json]      show what apply would do; exit 0 nothing to do,
                                         2 changes pending, 1 error
       apply [--phase P]... [--json]     run or resume the steps; exit 0 done, 1 failed
+      apply --phase lockdown [--confirm-within S]
+                                        move SSH and VNC to the tailnet; with a window, the
+                                        change is reverted unless confirmed within S seconds
       apply --boot                      what the rc.d hook runs: the boot_phases, until they
-                                        are complete; stops after boot_retry_limit failed boots
-      status [--json] [--wait [--timeout S]]
+                                        are complete; stops after boot_retry_limit failed boots;
+                                        reverts a lockdown whose confirmation deadline passed
+      confirm                           keep a change that is waiting for confirmation
+      status [--phase P]... [--json] [--wait [--timeout S]]
                                         one line saying where the host stands
       rollback [--to STEP | --phase P]  undo completed steps in reverse order
       facts [--output FILE]             write a host profile of this host
@@ -29,7 +34,8 @@ enum HelpText {
       --help, --version
 
     Phases: firstboot (detect-ext-if, create-bridge, write-pf-conf, install-pf-reload,
-    enable-pf).
+    enable-pf); lockdown (install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet,
+    lockdown-pf).
 
     Exit status: 0 success, 1 failure (the message and the journal say where), 2 plan has
     changes pending, 64 bad command line.

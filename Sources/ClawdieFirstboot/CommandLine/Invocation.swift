@@ -1,7 +1,9 @@
 /// A parsed command line. Global options may stand before or after the verb.
 struct Invocation: Equatable {
     enum Verb: String, CaseIterable {
-        case plan, apply, status, rollback, facts, simulate
+        case plan, apply, status, rollback, confirm, facts, simulate
+        /// Internal: the detached watcher that reverts an unconfirmed change at its deadline.
+        case watchConfirmation = "watch-confirmation"
     }
 
     enum SimulateAction: Equatable {
@@ -21,6 +23,7 @@ struct Invocation: Equatable {
     var rollbackTo: String?
     var rollbackPhase: String?
     var output: String?
+    var confirmWithin: Int?
     var simulate: SimulateAction?
 }
 

@@ -43,13 +43,17 @@ struct FirewallPolicy: Sendable, Equatable {
     /// Tailscale's WireGuard port.
     static let wireGuardPort: UInt16 = 41641
 
-    /// The firstboot ruleset for `settings` on a host whose external interface is `externalInterface`.
-    static func firstboot(_ settings: Settings, externalInterface: String) -> FirewallPolicy {
+    /// The platform's ruleset for `settings` on a host whose external interface is
+    /// `externalInterface`: before lockdown SSH is open (rate-limited) on the external
+    /// interface and the Tailscale block is written but commented out; after lockdown SSH and
+    /// VNC pass only on tailscale0 and WireGuard is let in.
+    static func make(_ settings: Settings, externalInterface: String, lockedDown: Bool) -> FirewallPolicy {
         var macros = [
             Macro(name: "ext_if", value: externalInterface, comment: "the external interface"),
             Macro(name: "bridge_if", value: settings.bridgeName, comment: "the agent bridge"),
             Macro(name: "nat_net", value: settings.natNetwork.description, comment: "jail networks, NATed out of $ext_if"),
             Macro(name: "ssh_port", value: String(settings.sshPort), comment: "SSH"),
+            Macro(name: "vnc_port", value: String(settings.vncPort), comment: "the VNC glasspane, only ever over the tailnet"),
         ]
         if !settings.publicTCPPorts.isEmpty {
             macros.append(Macro(name: "public_tcp", value: "{ " + settings.publicTCPPorts.map(String.init).joined(separator: " ") + " }",
@@ -65,10 +69,16 @@ struct FirewallPolicy: Sendable, Equatable {
                        action: .block, quick: true, from: "<bruteforce>"),
             FilterRule(comment: "The host may open connections anywhere; replies come back through the state table.",
                        action: .pass, direction: .out, keepState: true),
-            FilterRule(comment: "SSH from anywhere, rate-limited: at most \(settings.sshMaxConnections) connections per source and \(settings.sshRate.connections) new ones per \(settings.sshRate.seconds) s; a faster source goes into <bruteforce> and its connections are cut.",
-                       action: .pass, direction: .in, interface: "$ext_if", family: .inet, proto: "tcp", to: "($ext_if)", port: "$ssh_port",
-                       flags: "S/SA", keepState: true, stateOptions: sshLimits(settings)),
         ]
+        if lockedDown {
+            filtering.append(FilterRule(comment: "Locked down: SSH and VNC never pass on the external interface, only over the tailnet (below).",
+                                        action: .block, direction: .in, quick: true, interface: "$ext_if", proto: "tcp",
+                                        port: "{ $ssh_port $vnc_port }"))
+        } else {
+            filtering.append(FilterRule(comment: "SSH from anywhere, rate-limited: at most \(settings.sshMaxConnections) connections per source and \(settings.sshRate.connections) new ones per \(settings.sshRate.seconds) s; a faster source goes into <bruteforce> and its connections are cut.",
+                                        action: .pass, direction: .in, interface: "$ext_if", family: .inet, proto: "tcp", to: "($ext_if)",
+                                        port: "$ssh_port", flags: "S/SA", keepState: true, stateOptions: sshLimits(settings)))
+        }
         if !settings.publicTCPPorts.isEmpty {
             filtering.append(FilterRule(comment: "Public services.", action: .pass, direction: .in, interface: "$ext_if", proto: "tcp",
                                         to: "($ext_if)", port: "$public_tcp", keepState: true))
@@ -81,12 +91,13 @@ struct FirewallPolicy: Sendable, Equatable {
             FilterRule(comment: "Jails on the agent bridge reach the host and, through NAT, the outside.",
                        action: .pass, interface: "$bridge_if", from: "$nat_net", keepState: true),
         ]
-        let tailscale = Section(
-            title: "Tailscale",
-            rules: tailscaleRules(settings, vncPort: 5900),
-            commentedOut: true,
-            note: ["Enabled by the lockdown phase (`clawdie-firstboot apply --phase lockdown`), which also",
-                   "moves SSH off the external interface. Not active yet."])
+        let tailscale = lockedDown
+            ? Section(title: "Tailscale", rules: tailscaleRules(),
+                      note: ["Written by the lockdown phase; `clawdie-firstboot rollback --phase lockdown` returns",
+                             "to SSH on the external interface."])
+            : Section(title: "Tailscale", rules: tailscaleRules(), commentedOut: true,
+                      note: ["Enabled by the lockdown phase (`clawdie-firstboot apply --phase lockdown`), which also",
+                             "moves SSH off the external interface. Not active yet."])
         return FirewallPolicy(
             macros: macros,
             tables: [Table(name: "bruteforce", comment: [
@@ -107,14 +118,14 @@ struct FirewallPolicy: Sendable, Equatable {
 
     /// The rules of the Tailscale block: WireGuard in on the external interface, SSH and VNC
     /// only on `tailscale0`.
-    static func tailscaleRules(_ settings: Settings, vncPort: UInt16) -> [FilterRule] {
+    static func tailscaleRules() -> [FilterRule] {
         [
             FilterRule(comment: "WireGuard (Tailscale) over IPv4.", action: .pass, direction: .in, interface: "$ext_if", family: .inet,
                        proto: "udp", port: String(wireGuardPort), keepState: true),
             FilterRule(comment: "WireGuard (Tailscale) over IPv6.", action: .pass, direction: .in, interface: "$ext_if", family: .inet6,
                        proto: "udp", port: String(wireGuardPort), keepState: true),
             FilterRule(comment: "SSH and VNC only over the tailnet.", action: .pass, direction: .in, interface: "tailscale0", proto: "tcp",
-                       port: "{ $ssh_port \(vncPort) }", keepState: true),
+                       port: "{ $ssh_port $vnc_port }", keepState: true),
         ]
     }
 }

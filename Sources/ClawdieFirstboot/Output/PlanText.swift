@@ -73,11 +73,12 @@ struct PlanText {
 
     private func diffLines(before: Data?, after: Data?, path: String) -> [String] {
         guard let diff = FileDiff.make(before: before, after: after, path: path) else { return ["  (contents are not text)"] }
-        return diff.split(separator: "\n").map { line in
-            switch line.first {
-            case "+" where !line.hasPrefix("+++"): "  " + paint(String(line), .green)
-            case "-" where !line.hasPrefix("---"): "  " + paint(String(line), .red)
-            default: "  " + line
+        return diff.utf8.split(separator: UInt8(ascii: "\n")).map { bytes in
+            let line = String(bytes)!
+            switch bytes.first {
+            case UInt8(ascii: "+") where !line.hasPrefix("+++"): return "  " + paint(line, .green)
+            case UInt8(ascii: "-") where !line.hasPrefix("---"): return "  " + paint(line, .red)
+            default: return "  " + line
             }
         }
     }

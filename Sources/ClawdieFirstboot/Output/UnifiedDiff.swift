@@ -52,7 +52,8 @@ enum UnifiedDiff {
 
     private static func lines(_ text: String?) -> [String] {
         guard let text, !text.isEmpty else { return [] }
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on newline bytes: much cheaper than walking grapheme clusters.
+        var parts = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String($0)! }
         if text.hasSuffix("\n") { parts.removeLast() }
         return parts
     }

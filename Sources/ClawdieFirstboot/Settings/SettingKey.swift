@@ -11,4 +11,9 @@ package enum SettingKey: String, CaseIterable, Sendable {
     case pfReloadWait = "pf_reload_wait"
     case bootRetryLimit = "boot_retry_limit"
     case bootPhases = "boot_phases"
+    case tailscaleAuthKeyFile = "tailscale_auth_key_file"
+    case tailscaleHostname = "tailscale_hostname"
+    case tailnetWait = "tailnet_wait"
+    case vncPort = "vnc_port"
+    case lockdownConfirmWithin = "lockdown_confirm_within"
 }

@@ -4,7 +4,7 @@ import FreeBSDHost
 
 extension Settings {
     /// The platform's phases, for validating `boot_phases`.
-    package static let knownPhases = ["firstboot"]
+    package static let knownPhases = [Phase.firstboot, Phase.lockdown]
 
     /// Reads the configuration file at `path` (a file on the machine running the tool).
     /// A missing file gives the defaults unless `mustExist` (the operator named it).
@@ -45,6 +45,13 @@ extension Settings {
             } catch let problem as ValueProblem {
                 throw SettingsError(path: path, line: assignment.line, message: "\(key.rawValue)=\"\(assignment.value)\": \(problem.message)")
             }
+        }
+        for (port, key) in [(settings.sshPort, SettingKey.sshPort), (settings.vncPort, .vncPort)] where settings.publicTCPPorts.contains(port) {
+            throw SettingsError(path: path, line: seen[.publicTCPPorts] ?? seen[key], message:
+                "public_tcp_ports lists \(port), the \(key == .sshPort ? "SSH" : "VNC") port, which has its own rules; remove it from public_tcp_ports")
+        }
+        if settings.sshPort == settings.vncPort {
+            throw SettingsError(path: path, line: seen[.vncPort] ?? seen[.sshPort], message: "ssh_port and vnc_port are both \(settings.sshPort); give them different ports")
         }
         if !settings.natNetwork.contains(settings.bridgeAddress.network) {
             throw SettingsError(path: path, line: seen[.bridgeAddress] ?? seen[.natNetwork], message:
@@ -100,6 +107,19 @@ extension Settings {
                 throw ValueProblem(message: "unknown phase \(phase); the phases are: \(Self.knownPhases.joined(separator: ", "))")
             }
             bootPhases = phases
+        case .tailscaleAuthKeyFile:
+            guard value.hasPrefix("/"), !value.hasSuffix("/"), !value.contains(where: { $0 == " " || $0 == "\t" }) else {
+                throw ValueProblem(message: "expected an absolute file path without spaces, like /usr/local/etc/clawdie-firstboot.tailscale-key")
+            }
+            tailscaleAuthKeyFile = value
+        case .tailscaleHostname:
+            tailscaleHostname = value.isEmpty ? nil : try Self.hostLabel(value)
+        case .tailnetWait:
+            tailnetWait = try Self.integer(value, in: 1...3600)
+        case .vncPort:
+            vncPort = try Self.port(value)
+        case .lockdownConfirmWithin:
+            lockdownConfirmWithin = try Self.integer(value, in: 0...86400)
         }
     }
 
@@ -111,6 +131,15 @@ extension Settings {
         }
         guard (1...15).contains(value.count), allowed, value.first?.isLetter == true else {
             throw ValueProblem(message: "not a FreeBSD interface name: 1 to 15 characters, a letter first, then letters, digits, '_', '.' or '-'")
+        }
+        return value
+    }
+
+    /// A host name label as Tailscale takes it: letters, digits and `-`, at most 63.
+    static func hostLabel(_ value: String) throws -> String {
+        guard (1...63).contains(value.count), value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
+              value.first != "-", value.last != "-" else {
+            throw ValueProblem(message: "expected a host name of letters, digits and '-', at most 63 characters, like agent-7")
         }
         return value
     }

@@ -37,6 +37,17 @@ package struct Settings: Sendable, Equatable {
     package var bootRetryLimit = 3
     /// Phases the boot hook runs.
     package var bootPhases = ["firstboot"]
+    /// The root-only file holding the Tailscale auth key; only its path is ever passed on.
+    package var tailscaleAuthKeyFile = "/usr/local/etc/clawdie-firstboot.tailscale-key"
+    /// The node's name on the tailnet; nil: the host's own name.
+    package var tailscaleHostname: String?
+    /// Seconds to wait for the tailnet to come up (`Running`, an address on tailscale0).
+    package var tailnetWait = 120
+    /// The VNC glasspane's port, reachable only over the tailnet after lockdown.
+    package var vncPort: UInt16 = 5900
+    /// Seconds the operator has to confirm a lockdown before it is reverted; 0: an automatic
+    /// self-test decides instead.
+    package var lockdownConfirmWithin = 0
 
     package struct Rate: Sendable, Equatable, CustomStringConvertible {
         package var connections: Int
@@ -68,6 +79,11 @@ package struct Settings: Sendable, Equatable {
         case .pfReloadWait: String(pfReloadWait)
         case .bootRetryLimit: String(bootRetryLimit)
         case .bootPhases: bootPhases.joined(separator: " ")
+        case .tailscaleAuthKeyFile: tailscaleAuthKeyFile
+        case .tailscaleHostname: tailscaleHostname ?? ""
+        case .tailnetWait: String(tailnetWait)
+        case .vncPort: String(vncPort)
+        case .lockdownConfirmWithin: String(lockdownConfirmWithin)
         }
     }
 }

@@ -18,6 +18,8 @@ struct HostStatus: Equatable {
         case pending
         /// Every step of the phases is done.
         case complete
+        /// A change is loaded and will be reverted unless confirmed in time.
+        case awaitingConfirmation = "awaiting-confirmation"
     }
 
     struct StepLine: Equatable {
@@ -34,7 +36,7 @@ struct HostStatus: Equatable {
     /// Whether `status --wait` can stop waiting.
     var isSettled: Bool { [.complete, .failed, .operatorNeeded].contains(state) }
 
-    init(runState: RunState, steps: [any Step], phases: [String], bootRetryLimit: Int, lockHolder: Int32?) {
+    init(runState: RunState, steps: [any Step], phases: [String], bootRetryLimit: Int, lockHolder: Int32?, now: Double) {
         failedBoots = runState.failedBoots
         let selected = steps.filter { phases.contains($0.phase) }
         self.steps = selected.map { step in
@@ -52,6 +54,10 @@ struct HostStatus: Equatable {
         if let pid = lockHolder {
             state = .running
             message = "a run is in progress (pid \(pid)); \(progress)"
+        } else if let waiting = runState.awaitingConfirmation {
+            state = .awaitingConfirmation
+            let left = max(0, Int(Double(waiting.deadline) - now))
+            message = "\(waiting.step) is reverted in \(left) s unless confirmed: run clawdie-firstboot confirm from an SSH session over the tailnet"
         } else if runState.failedBoots >= bootRetryLimit {
             state = .operatorNeeded
             message = "\(runState.failedBoots) boots failed (boot_retry_limit=\(bootRetryLimit)); the boot hook stopped retrying and left the host as it is — fix the cause shown by the journal, then run clawdie-firstboot apply"
@@ -75,6 +81,9 @@ struct HostStatus: Equatable {
         } else {
             state = .pending
             message = progress
+            if let step = selected.first(where: { runState.expiredConfirmations.contains($0.id) })?.id {
+                message += "; \(step) was reverted because it was not confirmed in time — run apply --phase \(step == LockdownPF.stepID ? Phase.lockdown : "PHASE") to try again"
+            }
         }
     }
 

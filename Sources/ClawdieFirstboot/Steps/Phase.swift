@@ -1,4 +1,5 @@
 /// The platform's phases, in the order they run.
 enum Phase {
     static let firstboot = "firstboot"
+    static let lockdown = "lockdown"
 }

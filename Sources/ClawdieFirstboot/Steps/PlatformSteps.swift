@@ -9,6 +9,11 @@ enum PlatformSteps {
             WritePFConf(settings: settings),
             InstallPFReload(settings: settings),
             EnablePF(settings: settings),
+            InstallTailscale(settings: settings),
+            EnableTailscaled(settings: settings),
+            TailscaleUp(settings: settings),
+            WaitTailnet(settings: settings),
+            LockdownPF(settings: settings),
         ]
     }
 }

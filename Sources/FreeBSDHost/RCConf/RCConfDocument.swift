@@ -23,7 +23,7 @@ package struct RCConfDocument: Sendable, Equatable {
     /// assignment, a comment or blank is an error naming `path` and the line; in lenient mode
     /// (a host's rc.conf, which may hold any sh) such lines are kept and ignored.
     package init(text: String, path: String = "rc.conf", strict: Bool = false) throws(RCConfError) {
-        var lines = text.components(separatedBy: "\n")
+        var lines = Self.lines(of: text)
         endsWithNewline = text.isEmpty || text.hasSuffix("\n")
         if endsWithNewline { lines.removeLast() }
         self.lines = lines
@@ -48,6 +48,19 @@ package struct RCConfDocument: Sendable, Equatable {
             }
             return nil
         }
+    }
+
+    /// The value of `key` in rc.conf text, without parsing the other lines: only lines that
+    /// start with `key=` are read. The same answer as `RCConfDocument(text:).value(of:)`.
+    package static func value(of key: String, inText text: String) -> String? {
+        var found: String?
+        let prefix = Array((key + "=").utf8)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let start = line.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? line.endIndex
+            guard line[start...].starts(with: prefix), let text = String(line) else { continue }
+            if case .assignment(_, let value) = classify(text) { found = value }
+        }
+        return found
     }
 
     /// The value sh would see after sourcing the file; nil when never assigned.
@@ -100,6 +113,12 @@ package struct RCConfDocument: Sendable, Equatable {
     package static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
         return name.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
+
+    /// The lines of `text`, split on newline bytes (a final newline ends the last line and
+    /// leaves an empty string after it, as `components(separatedBy:)` would).
+    private static func lines(of text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String($0)! }
     }
 
     private enum LineKind {

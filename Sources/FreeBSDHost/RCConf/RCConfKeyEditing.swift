@@ -11,7 +11,8 @@ package protocol RCConfKeyEditing: TargetHost {}
 extension RCConfKeyEditing {
     package func readKey(_ key: String, inFile path: String) throws -> String? {
         guard let data = try readFile(path) else { return nil }
-        return try document(String(decoding: data, as: UTF8.self), path: path).value(of: key)
+        // Read on every observation of a key, so only the lines of that key are parsed.
+        return RCConfDocument.value(of: key, inText: String(decoding: data, as: UTF8.self))
     }
 
     package func writeKey(_ key: String, value: String?, inFile path: String) throws {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct FirewallPolicyTests {
     static func rendered(_ settings: Settings = Settings(), ext: String = "vtnet0") -> String {
-        PFConfRenderer.render(FirewallPolicy.firstboot(settings, externalInterface: ext))
+        PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: ext, lockedDown: false))
     }
 
     static func verdict(_ text: String, _ packet: PFPacket) throws -> PFAction {
@@ -19,7 +19,7 @@ import Testing
         #expect(ruleset.table(named: "bruteforce")?.persist == true)
         #expect(ruleset.natRules.count == 1)
         // The Tailscale block is present for the operator but not loaded.
-        #expect(text.contains("# pass in on tailscale0 proto tcp from any to any port { $ssh_port 5900 } keep state"))
+        #expect(text.contains("# pass in on tailscale0 proto tcp from any to any port { $ssh_port $vnc_port } keep state"))
         #expect(!ruleset.filterRules.contains { $0.interfaces.contains { "\($0)".contains("tailscale0") } })
         let ssh = try #require(ruleset.filterRules.first { $0.state?.overloadTable == "bruteforce" })
         #expect(ssh.state?.maxSrcConn == 5)

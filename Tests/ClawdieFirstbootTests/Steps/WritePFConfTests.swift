@@ -22,7 +22,7 @@ import Testing
         let fixture = try SimulatedFixture()
         _ = try fixture.engine.apply()
         settings.publicTCPPorts = [443]
-        let changed = Engine(steps: PlatformSteps.all(settings), host: fixture.host, stateDirectory: fixture.engine.stateDirectory,
+        let changed = Engine(steps: PlatformSteps.all(settings).filter { $0.phase == "firstboot" }, host: fixture.host, stateDirectory: fixture.engine.stateDirectory,
                              toolVersion: "test", settingsDigest: settings.digest)
         let step = try #require(try changed.plan().steps.first { $0.id == "write-pf-conf" })
         #expect(step.note == nil)

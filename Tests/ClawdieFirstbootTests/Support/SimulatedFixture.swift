@@ -9,7 +9,9 @@ struct SimulatedFixture {
     var engine: Engine
     var settings: Settings
 
-    init(_ profile: String = "cloud-vm", settings: Settings = Settings(), edit: ((inout HostProfile) -> Void)? = nil) throws {
+    /// - Parameter phases: the phases whose steps the engine gets (the firstboot phase unless told).
+    init(_ profile: String = "cloud-vm", settings: Settings = Settings(), phases: [String] = ["firstboot"],
+         edit: ((inout HostProfile) -> Void)? = nil) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cfb-unit-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = RepositoryRoot.path + "/plans/hosts/\(profile).json"
@@ -17,7 +19,7 @@ struct SimulatedFixture {
         edit?(&loaded)
         host = try SimulatedHost(profile: loaded, profilePath: directory + "/profile.json", stateDirectory: directory)
         self.settings = settings
-        engine = Engine(steps: PlatformSteps.all(settings), host: host, stateDirectory: directory, toolVersion: "test",
+        engine = Engine(steps: PlatformSteps.all(settings).filter { phases.contains($0.phase) }, host: host, stateDirectory: directory, toolVersion: "test",
                         settingsDigest: settings.digest)
     }
 

@@ -7,30 +7,25 @@ import Foundation
 enum ApplyCommand {
     static func run(_ invocation: Invocation, output: Output) throws -> ExitStatus {
         let context = try ToolContext(invocation, changesHost: true)
-        let phases = context.phases(invocation)
+        var phases = context.phases(invocation)
         if invocation.boot {
-            let (state, _) = try context.engine.state()
-            let status = HostStatus(runState: state, steps: context.engine.steps, phases: phases,
-                                    bootRetryLimit: context.settings.bootRetryLimit, lockHolder: nil)
-            switch status.state {
-            case .complete:
-                // Silent at boot; a script asking for JSON still gets a document.
-                if invocation.json {
-                    let summary = ApplySummary(formatVersion: 1, applied: [], unchanged: status.steps.map(\.id), resumed: [])
-                    output.out(String(decoding: try JSONCoding.document(summary), as: UTF8.self), newline: false)
-                }
-                return .success
-            case .operatorNeeded:
-                output.err("clawdie-firstboot: not retrying: \(status.message)")
-                return .failure
-            default:
-                break
+            switch try bootCheck(context, invocation: invocation, phases: &phases, output: output) {
+            case .some(let status): return status
+            case .none: break
             }
         }
-        let report = try context.engine.apply(phases: phases, boot: invocation.boot)
+        let window = invocation.confirmWithin ?? context.settings.lockdownConfirmWithin
+        let confirm = window > 0 && phases.contains(Phase.lockdown)
+            ? ConfirmationRequest(step: LockdownPF.stepID, seconds: Double(window)) : nil
+        let report = try context.engine.apply(phases: phases, boot: invocation.boot, confirm: confirm)
         for warning in report.warnings { output.err("clawdie-firstboot: warning: \(warning)") }
+        if let step = report.awaitingConfirmation {
+            try ConfirmationWatcher.start(invocation)
+            output.err("clawdie-firstboot: \(step) is waiting for confirmation: run `clawdie-firstboot confirm` within \(window) s from an SSH session over the tailnet, or the change is reverted")
+        }
         if invocation.json {
-            let summary = ApplySummary(formatVersion: 1, applied: report.applied, unchanged: report.unchanged, resumed: report.resumed)
+            let summary = ApplySummary(formatVersion: 1, applied: report.applied, unchanged: report.unchanged, resumed: report.resumed,
+                                       awaitingConfirmation: report.awaitingConfirmation)
             output.out(String(decoding: try JSONCoding.document(summary), as: UTF8.self), newline: false)
         } else {
             if !report.resumed.isEmpty { output.out("resumed: \(report.resumed.joined(separator: ", "))") }
@@ -41,13 +36,58 @@ enum ApplyCommand {
         return .success
     }
 
+    /// What the boot hook does before running anything: revert a change whose confirmation
+    /// deadline passed while the host was down, watch one that is still waiting, leave out a
+    /// phase whose confirmation never came, exit at once when everything is complete, and
+    /// stop after too many failed boots. Returns the exit status when the run ends here.
+    private static func bootCheck(_ context: ToolContext, invocation: Invocation, phases: inout [String], output: Output) throws -> ExitStatus? {
+        let reverted = try context.engine.revertUnconfirmed()
+        if !reverted.isEmpty {
+            output.err("clawdie-firstboot: the confirmation deadline passed: reverted \(reverted.joined(separator: ", "))")
+        }
+        let (state, _) = try context.engine.state()
+        if state.awaitingConfirmation != nil { try ConfirmationWatcher.start(invocation) }
+        if state.expiredConfirmations.contains(LockdownPF.stepID), phases.contains(Phase.lockdown) {
+            // Not retried at every boot: an operator reruns it with apply --phase lockdown.
+            phases.removeAll { $0 == Phase.lockdown }
+        }
+        let status = HostStatus(runState: state, steps: context.engine.steps, phases: phases,
+                                bootRetryLimit: context.settings.bootRetryLimit, lockHolder: nil, now: SystemClock().now())
+        switch status.state {
+        case .complete:
+            // Silent at boot; a script asking for JSON still gets a document.
+            if invocation.json {
+                let summary = ApplySummary(formatVersion: 1, applied: [], unchanged: status.steps.map(\.id), resumed: [],
+                                           awaitingConfirmation: state.awaitingConfirmation?.step)
+                output.out(String(decoding: try JSONCoding.document(summary), as: UTF8.self), newline: false)
+            }
+            return .success
+        case .operatorNeeded:
+            output.err("clawdie-firstboot: not retrying: \(status.message)")
+            return .failure
+        default:
+            return nil
+        }
+    }
+
     struct ApplySummary: Encodable {
         var formatVersion: Int
         var applied: [String]
         var unchanged: [String]
         var resumed: [String]
+        var awaitingConfirmation: String?
+
         enum CodingKeys: String, CodingKey {
-            case formatVersion = "format_version", applied, unchanged, resumed
+            case formatVersion = "format_version", applied, unchanged, resumed, awaitingConfirmation = "awaiting_confirmation"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(formatVersion, forKey: .formatVersion)
+            try c.encode(applied, forKey: .applied)
+            try c.encode(unchanged, forKey: .unchanged)
+            try c.encode(resumed, forKey: .resumed)
+            try c.encode(awaitingConfirmation, forKey: .awaitingConfirmation)
         }
     }
 }

@@ -11,8 +11,19 @@ enum SimulateCommand {
         }
         switch action {
         case .reboot:
+            // A reboot ends every process: the confirmation watcher too.
+            ConfirmationWatcher.stop(stateDirectory: context.stateDirectory)
             let report = try host.reboot()
             output.out(report.description)
+            if let hook = report.entry("clawdie_firstboot"), hook.outcome != .disabled {
+                // The boot hook is installed and enabled: it runs `apply --boot` as at boot.
+                var boot = invocation
+                boot.verb = .apply
+                boot.boot = true
+                boot.simulate = nil
+                output.out("clawdie_firstboot: apply --boot")
+                return try ApplyCommand.run(boot, output: output)
+            }
         case .probe(let interface, let proto, let port, let source):
             var address: IPv4Address?
             if let source {

@@ -10,9 +10,16 @@ enum StatusCommand {
         let deadline = clock.now() + (invocation.timeout ?? .infinity)
         while true {
             let (state, warnings) = try context.engine.state()
-            let status = HostStatus(runState: state, steps: context.engine.steps, phases: context.phases(invocation),
+            // The configured phases, and any other phase something has been done in.
+            var phases = context.phases(invocation)
+            if invocation.phases.isEmpty {
+                for step in context.engine.steps where !phases.contains(step.phase) && state.status(of: step.id) != .pending {
+                    phases.append(step.phase)
+                }
+            }
+            let status = HostStatus(runState: state, steps: context.engine.steps, phases: phases,
                                     bootRetryLimit: context.settings.bootRetryLimit,
-                                    lockHolder: RunLock.currentHolder(stateDirectory: context.stateDirectory))
+                                    lockHolder: RunLock.currentHolder(stateDirectory: context.stateDirectory), now: clock.now())
             if !invocation.wait || status.isSettled || clock.now() >= deadline {
                 for warning in warnings { output.err("clawdie-firstboot: warning: \(warning)") }
                 if invocation.json {

@@ -15,12 +15,16 @@ struct WritePFConf: Step {
 
     func rendered(in context: StepContext) throws -> String {
         let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
-        return PFConfRenderer.render(FirewallPolicy.firstboot(settings, externalInterface: external))
+        // One ruleset, whichever phase renders it: after lockdown this step keeps the
+        // locked-down file rather than reopening SSH.
+        let lockedDown = context.completedSteps.contains(LockdownPF.stepID)
+        return PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: external, lockedDown: lockedDown))
     }
 
     func checkPreconditions(in context: StepContext) throws {
         let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
-        try LockoutCheck.requirePasses(try rendered(in: context), path: FreeBSDPaths.pfConf, interface: external,
+        let managementInterface = context.completedSteps.contains(LockdownPF.stepID) ? TailscaleFacts.interface : external
+        try LockoutCheck.requirePasses(try rendered(in: context), path: FreeBSDPaths.pfConf, interface: managementInterface,
                                        port: settings.sshPort, what: "SSH")
     }
 

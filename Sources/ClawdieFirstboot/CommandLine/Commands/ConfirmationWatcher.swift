@@ -1,0 +1,50 @@
+import FirstbootEngine
+import Foundation
+import FreeBSDHost
+
+/// The detached process that reverts a change nobody confirmed. `apply` starts it when it
+/// holds a change for confirmation (and the boot hook starts it again after a reboot); it
+/// sleeps until the deadline, re-reading the journal, and reverts the change if it is still
+/// unconfirmed then. Its pid is kept in `<state dir>/confirmation-watcher.pid`.
+enum ConfirmationWatcher {
+    static let pidFileName = "confirmation-watcher.pid"
+
+    static func run(_ invocation: Invocation, clock: any EngineClock = SystemClock()) throws -> ExitStatus {
+        signal(SIGHUP, SIG_IGN)
+        let context = try ToolContext(invocation, changesHost: true)
+        let pidFile = context.stateDirectory + "/" + pidFileName
+        try DurableFile.replace(pidFile, contents: Data("\(getpid())\n".utf8), mode: 0o644)
+        defer { try? DurableFile.remove(pidFile) }
+        while true {
+            let state = try context.engine.state().state
+            guard let waiting = state.awaitingConfirmation else { return .success }
+            let left = Double(waiting.deadline) - clock.now()
+            if left <= 0 {
+                do {
+                    _ = try context.engine.revertUnconfirmed()
+                    return .success
+                } catch is RunLockError {
+                    // A run holds the lock (perhaps `confirm` itself): look again shortly.
+                }
+            }
+            clock.sleep(seconds: min(1, max(0.05, left)))
+        }
+    }
+
+    /// Starts the watcher for the state directory of `invocation`, detached.
+    static func start(_ invocation: Invocation) throws {
+        var argv = [try SelfExecutable.path(), "watch-confirmation"]
+        if let config = invocation.configPath { argv += ["--config", config] }
+        if let state = invocation.stateDirectory { argv += ["--state-dir", state] }
+        if let profile = invocation.hostProfile { argv += ["--host-profile", profile] }
+        _ = try ProcessRunner().spawnDetached(Command(argv))
+    }
+
+    /// Stops a running watcher, as a reboot would: the simulated reboot uses it.
+    static func stop(stateDirectory: String) {
+        guard let text = try? String(contentsOfFile: stateDirectory + "/" + pidFileName, encoding: .utf8),
+              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else { return }
+        _ = kill(pid, SIGKILL)
+        try? DurableFile.remove(stateDirectory + "/" + pidFileName)
+    }
+}

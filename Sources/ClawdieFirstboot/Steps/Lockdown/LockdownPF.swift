@@ -1,0 +1,57 @@
+import FirstbootEngine
+import Foundation
+
+/// `lockdown-pf`: switches `/etc/pf.conf` to the locked-down ruleset — SSH and VNC only on
+/// tailscale0, blocked on the external interface, WireGuard let in — and loads it.
+///
+/// It cannot lock the operator out: it runs only while the tailnet is live, it refuses a
+/// candidate ruleset on which the evaluator does not pass SSH arriving on tailscale0, the
+/// candidate must pass `pfctl -nf`, and after loading a self-test (rules loaded, SSH on
+/// tailscale0 passing, tailnet still Running) must pass or the engine puts the old rules back.
+/// With a confirmation window the change is also reverted unless `confirm` comes in time.
+struct LockdownPF: Step {
+    static let stepID = "lockdown-pf"
+    let id = LockdownPF.stepID
+    let phase = Phase.lockdown
+    var requires: [String] { ["wait-tailnet"] }
+    var settings: Settings
+
+    func rendered(in context: StepContext) throws -> String {
+        let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
+        return PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: external, lockedDown: true))
+    }
+
+    func checkPreconditions(in context: StepContext) throws {
+        if let missing = try TailscaleFacts(host: context.host).whatIsMissing() {
+            throw StepRefusal("no live tailnet (\(missing)); SSH would have no way in after lockdown")
+        }
+        try LockoutCheck.requirePasses(try rendered(in: context), path: FreeBSDPaths.pfConf, interface: TailscaleFacts.interface,
+                                       port: settings.sshPort, what: "SSH over the tailnet")
+    }
+
+    func changes(in context: StepContext) throws -> [Change] {
+        let text = try rendered(in: context)
+        guard try HostObserver(host: context.host).file(FreeBSDPaths.pfConf) != text else { return [] }
+        return [
+            .writeFile(path: FreeBSDPaths.pfConf, contents: Data(text.utf8), mode: 0o644, owner: .root,
+                       validate: [FreeBSDPaths.pfctl, "-nf", "{}"]),
+            .run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .rerunAfterRestore),
+        ]
+    }
+
+    /// The self-test after loading.
+    func verify(in context: StepContext) throws {
+        let observer = HostObserver(host: context.host)
+        guard try observer.pfEnabled(), try observer.loadedRules().contains("on \(TailscaleFacts.interface)") else {
+            throw StepRefusal("the locked-down rules are not loaded (`pfctl -s rules` shows no rule on \(TailscaleFacts.interface))")
+        }
+        guard let loaded = try observer.file(FreeBSDPaths.pfConf) else {
+            throw StepRefusal("\(FreeBSDPaths.pfConf) is gone")
+        }
+        try LockoutCheck.requirePasses(loaded, path: FreeBSDPaths.pfConf, interface: TailscaleFacts.interface,
+                                       port: settings.sshPort, what: "SSH over the tailnet")
+        if let missing = try TailscaleFacts(host: context.host).whatIsMissing() {
+            throw StepRefusal("the tailnet went away after the rules were loaded (\(missing))")
+        }
+    }
+}

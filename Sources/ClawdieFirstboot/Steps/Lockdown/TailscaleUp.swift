@@ -1,0 +1,41 @@
+import FirstbootEngine
+
+/// `tailscale-up`: joins the tailnet with the auth key read by Tailscale itself from a
+/// root-only file (`--auth-key=file:PATH`), so the key is never in an argv, a log, the
+/// journal or a plan. A node already `Running` under the same name is left alone.
+struct TailscaleUp: Step {
+    let id = "tailscale-up"
+    let phase = Phase.lockdown
+    var requires: [String] { ["enable-tailscaled"] }
+    var settings: Settings
+
+    func changes(in context: StepContext) throws -> [Change] {
+        let facts = TailscaleFacts(host: context.host)
+        let hostname = try facts.hostname(settings)
+        if let status = try facts.status(), status.backendState == .running, status.selfHostName == hostname {
+            return []
+        }
+        try checkKeyFile(context.host)
+        return [.run(argv: [FreeBSDPaths.tailscale, "up", "--auth-key=file:\(settings.tailscaleAuthKeyFile)",
+                            "--hostname=\(hostname)", "--timeout=\(settings.tailnetWait)s"],
+                     undo: .command([FreeBSDPaths.tailscale, "logout"]))]
+    }
+
+    func summary(in context: StepContext) throws -> String? {
+        "node \(try TailscaleFacts(host: context.host).hostname(settings)), auth key from \(settings.tailscaleAuthKeyFile)"
+    }
+
+    /// The key file must exist, belong to root, and be readable by nobody else.
+    private func checkKeyFile(_ host: any TargetHost) throws {
+        let path = settings.tailscaleAuthKeyFile
+        guard let status = try host.stat(path) else {
+            throw StepRefusal("the Tailscale auth key file \(path) does not exist; write the key there (install -m 0600 -o root /dev/null \(path), then put the key in it) or set tailscale_auth_key_file")
+        }
+        guard status.kind == .regular else {
+            throw StepRefusal("the Tailscale auth key file \(path) is a \(status.kind.rawValue), not a regular file")
+        }
+        guard status.owner.uid == 0, status.mode & 0o077 == 0 else {
+            throw StepRefusal("the Tailscale auth key file \(path) must be owned by root and readable by root only; it is owner \(status.owner.uid) mode \(octal(status.mode)) — run chown root:wheel \(path); chmod 600 \(path)")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import FirstbootEngine
+
+/// `wait-tailnet`: waits, at most `tailnet_wait` seconds, until the Tailscale backend is
+/// `Running` and tailscale0 has an address. It changes nothing: it is the gate in front of
+/// the firewall change.
+struct WaitTailnet: Step {
+    let id = "wait-tailnet"
+    let phase = Phase.lockdown
+    var requires: [String] { ["tailscale-up"] }
+    var settings: Settings
+
+    func checkPreconditions(in context: StepContext) throws {
+        let facts = TailscaleFacts(host: context.host)
+        var missing: String?
+        do {
+            try context.waitUntil("the tailnet (backend Running, an address on \(TailscaleFacts.interface))", timeout: Double(settings.tailnetWait)) {
+                missing = try facts.whatIsMissing()
+                return missing == nil
+            }
+        } catch let refusal as StepRefusal {
+            throw StepRefusal("\(refusal.message): \(missing ?? "unknown"); check `tailscale status`")
+        }
+    }
+
+    func changes(in context: StepContext) throws -> [Change] { [] }
+}
