@@ -150,4 +150,12 @@ import Testing
         _ = try engine.apply(phases: ["firstboot"])
         #expect(try engine.apply(phases: ["lockdown"]).unchanged == ["later"])
     }
+
+    @Test func aRequirementTheHostAlreadyMatchesIsSatisfiedWithoutAJournal() throws {
+        let later = ClosureStep(id: "later", phase: "lockdown", requires: ["write-config"])
+        let host = Sample.host()
+        _ = try makeEngine(host, try temporaryDirectory()).apply()
+        // Another state directory knows nothing of it, but the host matches write-config.
+        #expect(try makeEngine(host, try temporaryDirectory(), steps: Sample.steps + [later]).apply(phases: ["lockdown"]).unchanged == ["later"])
+    }
 }

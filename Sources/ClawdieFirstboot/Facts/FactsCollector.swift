@@ -5,8 +5,9 @@ import FreeBSDHost
 /// Builds a host profile of the current host, real or simulated: its name, version,
 /// interfaces, default route and packages, plus every file and command output the plan reads
 /// (as files and transcripts), so that `plan --host-profile` on the result reproduces this
-/// host's plan. On a simulated host every file is included. Deterministic: the same host
-/// gives the same bytes.
+/// host's plan. On a simulated host every file is included. Files that only their owner may
+/// read (mode 0600, 0400 …) are written as a placeholder: a profile never carries a secret.
+/// Deterministic: the same host gives the same bytes.
 enum FactsCollector {
     /// Read-only commands recorded besides those the plan runs: the state `status` and the
     /// steps' verifications look at.
@@ -42,6 +43,10 @@ enum FactsCollector {
         }
         // A simulated host knows all its files: record them all, so two hosts compare whole.
         if let simulated = context.simulated { profile.files = simulated.allFiles }
+        // Files only their owner may read (auth keys, private keys) are never written out.
+        for (path, file) in profile.files where file.mode & 0o077 == 0 {
+            profile.files[path] = ProfileFile(text: Secret.placeholder + "\n", mode: file.mode, owner: file.owner)
+        }
         profile.transcripts = recorder.commands.map { argv, result in
             ProfileTranscript(argv: argv, stdout: result.stdoutText, stderr: result.stderrText,
                               exitStatus: { if case .exited(let code) = result.termination { code } else { 1 } }())

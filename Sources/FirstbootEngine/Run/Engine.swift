@@ -90,10 +90,25 @@ package final class Engine {
         let byID = Dictionary(uniqueKeysWithValues: steps.map { ($0.id, $0) })
         for step in ordered {
             for requirement in step.requires where !selected.contains(requirement) && state.status(of: requirement) != .done {
-                throw EngineError.requirementNotDone(step: step.id, requirement: requirement, phase: byID[requirement]!.phase)
+                // Not done by this journal, but the host may already be as the step wants it
+                // (a host set up before, or a recorded profile): then it is satisfied.
+                guard try isSatisfied(byID[requirement]!, state: state) else {
+                    throw EngineError.requirementNotDone(step: step.id, requirement: requirement, phase: byID[requirement]!.phase)
+                }
             }
         }
         return ordered
+    }
+
+    /// Whether the host already matches `step`: its preconditions hold and it wants no change.
+    private func isSatisfied(_ step: any Step, state: RunState) throws -> Bool {
+        let context = StepContext(host: host, isPlanning: true, completedSteps: state.completedSteps, clock: clock)
+        do {
+            try step.checkPreconditions(in: context)
+            return try step.changes(in: context).isEmpty
+        } catch is StepRefusal {
+            return false
+        }
     }
 
     private func describe(_ change: Change, on host: any TargetHost) throws -> PlannedChange {

@@ -27,7 +27,7 @@ package enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case .preconditionFailed(let step, let message):
             "step \(step) cannot run: \(message); nothing was changed"
         case .requirementNotDone(let step, let requirement, let phase):
-            "step \(step) requires \(requirement) of phase \(phase), which is not done; run apply --phase \(phase) first"
+            "step \(step) requires \(requirement) of phase \(phase), which is not done and the host does not match it yet; run apply --phase \(phase) first"
         case .irreversible(let step, let reason):
             "step \(step) cannot be rolled back: \(reason)"
         case .notDone(let step):
