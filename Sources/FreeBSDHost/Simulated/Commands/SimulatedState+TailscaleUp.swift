@@ -14,22 +14,36 @@ extension SimulatedState {
     static let upTimeoutMessage = #"timeout waiting for Tailscale service to enter a Running state; check health with "tailscale status""#
 
     mutating func tailscaleUp(_ args: [String]) -> CommandOutput {
+        let keys = Self.literalKeys(in: args)
         let arguments: TailscaleUpArguments
         switch TailscaleUpArguments.parse(args) {
         case .success(let parsed): arguments = parsed
-        case .failure(let error): return Self.redacting(error.output, literalKey: nil)
+        case .failure(let error): return Self.redacting(error.output, keys: keys)
         }
-        let literalKey = arguments.authKey.flatMap { $0.hasPrefix("file:") ? nil : $0 }
         var next = self
         let output: CommandOutput
         do {
             output = try next.up(arguments)
         } catch {
             // Like the real command, a failure before the backend started changes nothing.
-            return Self.redacting(error.output, literalKey: literalKey)
+            return Self.redacting(error.output, keys: keys)
         }
         self = next
-        return Self.redacting(output, literalKey: literalKey)
+        return Self.redacting(output, keys: keys)
+    }
+
+    /// Every value given to `--auth-key`/`--authkey` that is a key rather than `file:PATH`.
+    static func literalKeys(in args: [String]) -> [String] {
+        var keys: [String] = []
+        for (index, word) in args.enumerated() {
+            let body = word.drop { $0 == "-" }
+            guard word.hasPrefix("-"), body.hasPrefix("auth-key") || body.hasPrefix("authkey") else { continue }
+            let name = body.prefix { $0 != "=" }
+            guard name == "auth-key" || name == "authkey" else { continue }
+            let value = name.count < body.count ? String(body.dropFirst(name.count + 1)) : (index + 1 < args.count ? args[index + 1] : "")
+            if !value.isEmpty && !value.hasPrefix("file:") { keys.append(value) }
+        }
+        return keys
     }
 
     private mutating func up(_ arguments: TailscaleUpArguments) throws(TailscaleCLIError) -> CommandOutput {
@@ -153,14 +167,28 @@ extension SimulatedState {
         throw .failed("open \(path): no such file or directory")
     }
 
-    /// A literal key given on the command line is blotted out of everything the command
-    /// prints (tailscale scrubs `tskey-…` from its flag errors the same way).
-    static func redacting(_ output: CommandOutput, literalKey: String?) -> CommandOutput {
-        guard let key = literalKey, !key.isEmpty else { return output }
+    /// Keys given on the command line are blotted out of everything the command prints, and
+    /// so is anything shaped like a Tailscale key (tailscale scrubs `tskey-…` from its flag
+    /// errors the same way).
+    static func redacting(_ output: CommandOutput, keys: [String]) -> CommandOutput {
         var output = output
-        let blot = String(repeating: "X", count: key.count)
-        output.stdout = output.stdout.replacingOccurrences(of: key, with: blot)
-        output.stderr = output.stderr.replacingOccurrences(of: key, with: blot)
+        output.stdout = blot(output.stdout, keys: keys)
+        output.stderr = blot(output.stderr, keys: keys)
         return output
+    }
+
+    private static func blot(_ text: String, keys: [String]) -> String {
+        var text = text
+        for key in keys { text = text.replacingOccurrences(of: key, with: String(repeating: "X", count: key.count)) }
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: "tskey-") {
+            result += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            let secret = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            result += String(repeating: "X", count: secret.count)
+            rest = rest.dropFirst(secret.count)
+        }
+        return result + rest
     }
 }
