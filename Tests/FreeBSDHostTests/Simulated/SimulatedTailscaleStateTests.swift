@@ -53,6 +53,14 @@ import Testing
         #expect(try host.tailscale("ip").stdoutText == "100.101.102.103\n")
     }
 
+    @Test func aProfileNodeRunningWithoutAddressesGetsTheDefaultOnes() throws {
+        var profile = try HostProfile.load(path: SimulatedSupport.plansProfilePath("cloud-vm"))
+        profile.tailscale = ProfileTailscale(installed: true, daemonRunning: true, backendState: "Running")
+        let host = try SimulatedSupport.host(profile)
+        #expect(try host.tailscale("ip", "-4").stdoutText == "100.64.0.1\n")
+        #expect(try host.tailscale("status").stdoutText.hasPrefix("100.64.0.1      cloud-vm "))
+    }
+
     @Test func aRebootBringsALoggedInNodeBackRunningWithItsNameAndSettings() throws {
         let directory = try SimulatedSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

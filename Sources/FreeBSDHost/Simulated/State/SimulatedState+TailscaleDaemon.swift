@@ -15,6 +15,11 @@ extension SimulatedState {
     mutating func startTailscaled(keepBackendState: Bool = false) {
         tailscale.daemonPID = allocatePID()
         if !keepBackendState { tailscale.backendState = tailscale.stateAfterStart }
+        // A node that is Running always has addresses: the tailnet's defaults when the profile
+        // named none.
+        if tailscale.backendState == "Running" && tailscale.addresses.isEmpty {
+            tailscale.addresses = TailscaleRuntime.defaultAddresses
+        }
         if interface(named: "tailscale0") == nil {
             addInterface(name: "tailscale0", kind: .tun)
         }
