@@ -80,4 +80,19 @@ import Testing
     @Test func missingProfileFileIsOneClearLine() {
         #expect(throws: HostError.self) { try HostProfile.load(path: "/nonexistent/profile.json") }
     }
+
+    @Test(arguments: TailscaleLogin.allCases)
+    func tailscaleLoginRoundTrips(login: TailscaleLogin) throws {
+        let json = #"{"format_version": 1, "hostname": "h", "freebsd_version": "14.3", "tailscale": {"installed": true, "login": "\#(login.rawValue)"}}"#
+        let profile = try HostProfile.decode(Data(json.utf8), path: "p.json")
+        #expect(profile.tailscale.login == login)
+        #expect(try HostProfile.decode(try profile.encode(), path: "encoded") == profile)
+    }
+
+    @Test func tailscaleLoginDefaultsToAcceptsAndRefusesUnknownValues() throws {
+        #expect(try HostProfile.decode(Data(Self.minimal.utf8), path: "p.json").tailscale.login == .accepts)
+        let message = try #require(loadError(#"{"format_version": 1, "hostname": "h", "freebsd_version": "14.3", "tailscale": {"login": "maybe"}}"#))
+        #expect(message.contains("`tailscale.login`"))
+        #expect(message.contains("accepts, rejects, never-running"))
+    }
 }

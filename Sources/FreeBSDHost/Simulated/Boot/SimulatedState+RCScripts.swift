@@ -12,7 +12,9 @@ extension SimulatedState {
     }
 
     var localRCScripts: [RCScript] {
-        (listDirectory(Self.localRCDirectory) ?? []).compactMap { entry in
+        let localStartup = rcValue("local_startup") ?? Self.localRCDirectory
+        guard !localStartup.isEmpty, localStartup.uppercased() != "NO" else { return [] }
+        return (listDirectory(Self.localRCDirectory) ?? []).compactMap { entry in
             let path = Self.localRCDirectory + "/" + entry
             guard !entry.hasSuffix(".sample"), !entry.hasSuffix(".pkgsave"),
                   let file = files[path], file.mode & 0o111 != 0 else { return nil }
@@ -56,13 +58,27 @@ extension SimulatedState {
         return value
     }
 
-    /// rc scripts in the order /etc/rc runs them: rcorder over their headers, leaving out
-    /// `firstboot` scripts when the sentinel file is absent and `nostart` ones always.
+    /// rc scripts in the order /etc/rc (libexec/rc/rc) runs them, in its two passes: first
+    /// `rcorder /etc/rc.d/*` (base scripts only) up to and including `early_late_divider`
+    /// (FILESYSTEMS by default, when local file systems are mounted); then rcorder again over
+    /// the base and local_startup scripts, skipping those already run. Scripts with `nostart`
+    /// are left out always, `firstboot` ones when the sentinel file is absent.
     func bootOrder() throws(HostError) -> [RCScript] {
-        let scripts = rcScripts
         var skipping: Set<String> = ["nostart"]
         let sentinel = rcValue("firstboot_sentinel") ?? "/firstboot"
         if files[sentinel] == nil { skipping.insert("firstboot") }
+        let divider = Self.nonEmpty(rcValue("early_late_divider")) ?? "FILESYSTEMS"
+        var run: [RCScript] = []
+        for script in try Self.rcorder(BaseRCScripts.all, skipping: skipping) {
+            run.append(script)
+            if (script.path as NSString).lastPathComponent == divider { break }
+        }
+        let done = Set(run.map(\.path))
+        run += try Self.rcorder(rcScripts, skipping: skipping).filter { !done.contains($0.path) }
+        return run
+    }
+
+    private static func rcorder(_ scripts: [RCScript], skipping: Set<String>) throws(HostError) -> [RCScript] {
         let byPath = Dictionary(scripts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         do {
             let ordering = try RCOrder.order(scripts: scripts.map { ($0.path, $0.header) }, skipping: skipping)

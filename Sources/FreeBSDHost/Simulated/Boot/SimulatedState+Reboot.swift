@@ -73,7 +73,7 @@ extension SimulatedState {
             }
             return (.ran, summary)
         case .pfReload:
-            return (.ran, pfReloadScript().words)
+            return (.ran, pfReloadScript(program: "/etc/rc").words)
         case .unmodelled:
             return (.skipped, "not modelled by the simulated host")
         }

@@ -63,7 +63,7 @@ extension SimulatedState {
                 if command == "stop" || command == "status" { return CommandOutput() }
                 throw Unmodelled()
             }
-            return pfReloadScript().output
+            return pfReloadScript(program: script.path).output
         case .placeholder, .netif, .routing, .unmodelled:
             throw Unmodelled()
         }
@@ -112,7 +112,14 @@ extension SimulatedState {
         guard let pid = runningPID(of: script) else {
             return .failure("\(script.name) not running? (check /var/run/\(script.name).pid).")
         }
-        if script.behavior == .tailscaled { stopTailscaled() } else { services[script.name] = nil }
-        return CommandOutput(stdout: "Stopping \(script.name).\nWaiting for PIDS: \(pid).\n")
+        var output = CommandOutput(stdout: "Stopping \(script.name).\nWaiting for PIDS: \(pid).\n")
+        if script.behavior == .tailscaled {
+            // The port's stop_postcmd logs with `logger -s`, which also writes to stderr.
+            if interface(named: "tailscale0") != nil { output.err("tailscaled: Destroying tailscale0 adapter") }
+            stopTailscaled()
+        } else {
+            services[script.name] = nil
+        }
+        return output
     }
 }

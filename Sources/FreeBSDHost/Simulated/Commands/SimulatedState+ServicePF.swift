@@ -79,16 +79,4 @@ extension SimulatedState {
         guard kernelModules.contains("pf") else { return .failure("pfctl: /dev/pf: No such file or directory") }
         return loadRules(path: path)
     }
-
-    /// A local pf_reload script: wait (bounded) for tailscale0, then check and reload the
-    /// rules, which also refreshes the set of interfaces the rules were bound against.
-    mutating func pfReloadScript() -> (output: CommandOutput, words: String) {
-        let rules = rcValue("pf_rules") ?? "/etc/pf.conf"
-        let waited = interface(named: "tailscale0") != nil ? "tailscale0 is present" : "tailscale0 did not appear; reloading anyway"
-        guard pf.enabled || kernelModules.contains("pf") else {
-            return (CommandOutput(), "\(waited); pf is not loaded, nothing to reload")
-        }
-        let output = pfReload(rules: rules)
-        return (output, output.status == 0 ? "\(waited); reloaded \(rules)" : "\(waited); \(rules) did not load: \(output.stderr.split(separator: "\n").first ?? "")")
-    }
 }

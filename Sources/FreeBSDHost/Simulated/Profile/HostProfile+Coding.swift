@@ -165,7 +165,7 @@ extension ProfileFile: Codable {
 
 extension ProfileTailscale: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case installed, daemonRunning = "daemon_running", backendState = "backend_state", addresses
+        case installed, daemonRunning = "daemon_running", backendState = "backend_state", addresses, login
     }
 
     static let backendStates = ["NoState", "InUseOtherUser", "NeedsLogin", "NeedsMachineAuth", "Stopped", "Starting", "Running"]
@@ -177,6 +177,13 @@ extension ProfileTailscale: Codable {
         daemonRunning = try c.decodeIfPresent(Bool.self, forKey: .daemonRunning) ?? false
         backendState = try c.decodeIfPresent(String.self, forKey: .backendState) ?? "NoState"
         addresses = try c.decodeIfPresent([String].self, forKey: .addresses) ?? []
+        let loginText = try c.decodeIfPresent(String.self, forKey: .login) ?? TailscaleLogin.accepts.rawValue
+        guard let login = TailscaleLogin(rawValue: loginText) else {
+            throw ProfileFieldError(
+                field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.login]),
+                message: "`\(loginText)` is not one of \(TailscaleLogin.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self.login = login
         guard Self.backendStates.contains(backendState) else {
             throw ProfileFieldError(
                 field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.backendState]),
@@ -195,6 +202,8 @@ extension ProfileTailscale: Codable {
         try c.encode(daemonRunning, forKey: .daemonRunning)
         try c.encode(backendState, forKey: .backendState)
         try c.encode(addresses, forKey: .addresses)
+        // Only a simulated tailnet has a login behaviour; a recorded host's profile leaves it out.
+        if login != .accepts { try c.encode(login.rawValue, forKey: .login) }
     }
 }
 

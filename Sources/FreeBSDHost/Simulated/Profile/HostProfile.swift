@@ -124,12 +124,18 @@ package struct ProfileTailscale: Sendable, Equatable {
     package var backendState: String
     /// The node's Tailscale addresses (100.x.y.z, fd7a:…), given to tailscale0 when Running.
     package var addresses: [String]
+    /// What `tailscale up` with an auth key leads to.
+    package var login: TailscaleLogin
 
-    package init(installed: Bool = false, daemonRunning: Bool = false, backendState: String = "NoState", addresses: [String] = []) {
+    package init(
+        installed: Bool = false, daemonRunning: Bool = false, backendState: String = "NoState", addresses: [String] = [],
+        login: TailscaleLogin = .accepts
+    ) {
         self.installed = installed
         self.daemonRunning = daemonRunning
         self.backendState = backendState
         self.addresses = addresses
+        self.login = login
     }
 }
 

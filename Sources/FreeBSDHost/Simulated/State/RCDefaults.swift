@@ -5,6 +5,7 @@ enum RCDefaults {
     static let values: [String: String] = [
         "rc_conf_files": "/etc/rc.conf /etc/rc.conf.local",
         "local_startup": "/usr/local/etc/rc.d",
+        "early_late_divider": "FILESYSTEMS",
         "firstboot_sentinel": "/firstboot",
         "hostname": "",
         "network_interfaces": "auto",

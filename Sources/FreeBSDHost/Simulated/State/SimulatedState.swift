@@ -48,7 +48,10 @@ extension SimulatedState {
         kernelModules = []
         pf = PFRuntime()
         ipForwarding = 0
-        tailscale = TailscaleRuntime(daemonPID: nil, backendState: profile.tailscale.backendState, addresses: profile.tailscale.addresses)
+        let loggedIn = ["Running", "Starting", "Stopped"].contains(profile.tailscale.backendState)
+        tailscale = TailscaleRuntime(
+            daemonPID: nil, backendState: profile.tailscale.backendState, addresses: profile.tailscale.addresses,
+            login: profile.tailscale.login, settings: loggedIn ? [:] : nil)
         faultsFired = [:]
         boots = 0
 

@@ -8,7 +8,9 @@ enum TailscalePackage {
     static let clientPath = "/usr/local/bin/tailscale"
     static let daemonPath = "/usr/local/bin/tailscaled"
 
-    /// The port's rc script: its header and variables are what rcorder and rc.subr read.
+    /// The port's rc script (security/tailscale/files/tailscaled.in): its header and variables
+    /// are what rcorder and rc.subr read. Like the port it has its own start_cmd, which runs
+    /// daemon(8) and prints nothing, and a stop_postcmd that destroys tailscale0.
     static let rcScript = """
     #!/bin/sh
 
@@ -25,14 +27,26 @@ enum TailscalePackage {
 
     : ${tailscaled_enable:="NO"}
     : ${tailscaled_port:="41641"}
-    : ${tailscaled_state_dir:="/var/db/tailscale"}
 
     pidfile=/var/run/${name}.pid
     procname="/usr/local/bin/${name}"
-    command="/usr/sbin/daemon"
-    command_args="-f -p ${pidfile} ${procname} --port ${tailscaled_port} --statedir ${tailscaled_state_dir}"
+    tailscale_tap_dev="tailscale0"
 
-    stop_postcmd="/sbin/ifconfig tailscale0 destroy > /dev/null 2>&1 || true"
+    start_cmd="${name}_start"
+    stop_postcmd="${name}_poststop"
+
+    tailscaled_start()
+    {
+    \tenv CACHE_DIRECTORY=/var/db/tailscale /usr/sbin/daemon -f -p ${pidfile} ${procname} --port ${tailscaled_port}
+    }
+
+    tailscaled_poststop()
+    {
+    \t/sbin/ifconfig ${tailscale_tap_dev} >/dev/null 2>&1 && (
+    \t\tlogger -s -t tailscaled "Destroying tailscale0 adapter"
+    \t\t/sbin/ifconfig ${tailscale_tap_dev} destroy
+    \t)
+    }
 
     run_rc_command "$1"
 

@@ -1,19 +1,62 @@
-/// Tailscale's run-time state: the daemon, and the node's login as tailscaled keeps it in
-/// /var/db/tailscale (so it survives reboots).
+/// Tailscale's run-time state: the daemon, and the node's login and settings as tailscaled
+/// keeps them in /var/db/tailscale (so they survive reboots). The auth key is never kept:
+/// tailscaled stores the node key it got in exchange, not the key itself.
 struct TailscaleRuntime: Codable, Equatable, Sendable {
     var daemonPID: Int?
     var backendState: String
     var addresses: [String]
+    /// What the tailnet does with an auth key (the profile's `tailscale.login`).
+    var login: TailscaleLogin = .accepts
+    /// The settings `tailscale up` last applied that differ from their defaults (flag name →
+    /// value, `true`/`false` for switches); nil when `up` never ran and the node was never
+    /// logged in, which is when `up` checks nothing against earlier settings.
+    var settings: [String: String]?
+
+    init(daemonPID: Int?, backendState: String, addresses: [String], login: TailscaleLogin = .accepts, settings: [String: String]? = nil) {
+        self.daemonPID = daemonPID
+        self.backendState = backendState
+        self.addresses = addresses
+        self.login = login
+        self.settings = settings
+    }
+
+    /// Addresses the tailnet hands out when the profile names none.
+    static let defaultAddresses = ["100.64.0.1", "fd7a:115c:a1e0::1"]
 
     var daemonRunning: Bool { daemonPID != nil }
 
+    /// Whether the node holds a node key, i.e. has logged in (ipnstate's `HaveNodeKey`).
+    var hasNodeKey: Bool { ["Running", "Starting", "Stopped"].contains(backendState) }
+
+    /// The state a logged-in node reaches when it starts: `Running`, unless the tailnet never
+    /// lets it get there.
+    var connectedState: String { login == .neverRunning ? "Starting" : "Running" }
+
     /// The state the backend comes up in when the daemon starts: a node that was logged in
-    /// comes back Running; one stopped with `tailscale down` stays Stopped.
+    /// comes back connected; one stopped with `tailscale down` stays Stopped.
     var stateAfterStart: String {
         switch backendState {
-        case "Running", "Starting": "Running"
+        case "Running", "Starting": connectedState
         case "Stopped": "Stopped"
         default: "NeedsLogin"
         }
+    }
+
+    var inetAddresses: [String] { addresses.filter { !$0.contains(":") } }
+    var inet6Addresses: [String] { addresses.filter { $0.contains(":") } }
+
+    private enum CodingKeys: String, CodingKey {
+        case daemonPID, backendState, addresses, login, settings
+    }
+
+    /// State files written before `login` and `settings` existed read as an accepting
+    /// tailnet with no recorded settings.
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        daemonPID = try c.decodeIfPresent(Int.self, forKey: .daemonPID)
+        backendState = try c.decode(String.self, forKey: .backendState)
+        addresses = try c.decode([String].self, forKey: .addresses)
+        login = try c.decodeIfPresent(TailscaleLogin.self, forKey: .login) ?? .accepts
+        settings = try c.decodeIfPresent([String: String].self, forKey: .settings)
     }
 }
