@@ -117,7 +117,7 @@ import Testing
         let tool = try Self.firstbooted()
         #expect(try tool.run(["apply", "--phase", "lockdown", "--confirm-within", "2"]).exitCode == 0)
         _ = try tool.run(["simulate", "reboot"])   // ends the watcher, as a reboot would
-        Thread.sleep(forTimeInterval: 2.5)
+        Thread.sleep(forTimeInterval: 3.5)   // the deadline is rounded up to a whole second
         #expect(try Self.probe(tool, "vtnet0", port: 22) == "block")
         let boot = try tool.run(["apply", "--boot"])   // what the rc.d hook runs
         #expect(boot.stderr.contains("the confirmation deadline passed: reverted lockdown-pf"))

@@ -23,7 +23,8 @@ struct PlanText {
                 what = "no change"
             case .deferred:
                 marker = paint("?", .yellow)
-                what = "checked at apply time"
+                what = step.changes.isEmpty ? "checked at apply time"
+                    : "\(step.changes.count) change\(step.changes.count == 1 ? "" : "s"), checked at apply time"
             }
             var line = "\(marker) \(step.id.padding(toLength: width, withPad: " ", startingAt: 0))  [\(step.phase)] \(what)"
             if let note = step.note { line += " - \(note)" }

@@ -54,7 +54,16 @@ package final class Engine {
                     throw EngineError.preconditionFailed(step: step.id, message: refusal.message)
                 }
                 pending.insert(step.id)
-                planned.append(PlannedStep(id: step.id, phase: step.phase, action: .deferred, changes: [],
+                // What it would change can often be told already (a file it renders), and a
+                // reviewer wants to see it; what cannot be told yet is left out.
+                var plannedChanges: [PlannedChange] = []
+                if let changes = try? step.changes(in: context) {
+                    for change in changes {
+                        plannedChanges.append(try describe(change, on: planning))
+                        planning.apply(change)
+                    }
+                }
+                planned.append(PlannedStep(id: step.id, phase: step.phase, action: .deferred, changes: plannedChanges,
                                            note: "checked when \(waitingOn) has been applied: \(refusal.message)"))
                 continue
             }

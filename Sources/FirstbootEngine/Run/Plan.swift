@@ -14,7 +14,8 @@ package struct PlannedStep: Sendable {
         case apply
         /// The host already matches.
         case noop
-        /// The step's preconditions can only be checked once earlier steps are applied.
+        /// The step's preconditions can only be checked once earlier steps are applied; its
+        /// changes, where they can be told already, are listed.
         case deferred
     }
 

@@ -22,7 +22,8 @@ package struct StepContext {
         let deadline = clock.now() + timeout
         while true {
             if try condition() { return }
-            if isPlanning || clock.now() >= deadline {
+            if isPlanning { throw StepRefusal("\(what) is not there yet") }
+            if clock.now() >= deadline {
                 throw StepRefusal("timed out after \(Int(timeout)) s waiting for \(what)")
             }
             clock.sleep(seconds: min(interval, max(0, deadline - clock.now())))

@@ -20,7 +20,7 @@ enum ApplyCommand {
         let report = try context.engine.apply(phases: phases, boot: invocation.boot, confirm: confirm)
         for warning in report.warnings { output.err("clawdie-firstboot: warning: \(warning)") }
         if let step = report.awaitingConfirmation {
-            try ConfirmationWatcher.start(invocation)
+            try ConfirmationWatcher.start(invocation, stateDirectory: context.stateDirectory)
             output.err("clawdie-firstboot: \(step) is waiting for confirmation: run `clawdie-firstboot confirm` within \(window) s from an SSH session over the tailnet, or the change is reverted")
         }
         if invocation.json {
@@ -46,7 +46,7 @@ enum ApplyCommand {
             output.err("clawdie-firstboot: the confirmation deadline passed: reverted \(reverted.joined(separator: ", "))")
         }
         let (state, _) = try context.engine.state()
-        if state.awaitingConfirmation != nil { try ConfirmationWatcher.start(invocation) }
+        if state.awaitingConfirmation != nil { try ConfirmationWatcher.start(invocation, stateDirectory: context.stateDirectory) }
         if state.expiredConfirmations.contains(LockdownPF.stepID), phases.contains(Phase.lockdown) {
             // Not retried at every boot: an operator reruns it with apply --phase lockdown.
             phases.removeAll { $0 == Phase.lockdown }

@@ -14,7 +14,10 @@ enum ConfirmationWatcher {
         let context = try ToolContext(invocation, changesHost: true)
         let pidFile = context.stateDirectory + "/" + pidFileName
         try DurableFile.replace(pidFile, contents: Data("\(getpid())\n".utf8), mode: 0o644)
-        defer { try? DurableFile.remove(pidFile) }
+        defer {
+            // Only this watcher's own pid file: a newer watcher may have replaced it.
+            if (try? String(contentsOfFile: pidFile, encoding: .utf8)) == "\(getpid())\n" { try? DurableFile.remove(pidFile) }
+        }
         while true {
             let state = try context.engine.state().state
             guard let waiting = state.awaitingConfirmation else { return .success }
@@ -31,13 +34,15 @@ enum ConfirmationWatcher {
         }
     }
 
-    /// Starts the watcher for the state directory of `invocation`, detached.
-    static func start(_ invocation: Invocation) throws {
+    /// Starts the watcher for the state directory of `context`, detached, and records its pid
+    /// before returning, so that whatever follows (a reboot) finds it.
+    static func start(_ invocation: Invocation, stateDirectory: String) throws {
         var argv = [try SelfExecutable.path(), "watch-confirmation"]
         if let config = invocation.configPath { argv += ["--config", config] }
         if let state = invocation.stateDirectory { argv += ["--state-dir", state] }
         if let profile = invocation.hostProfile { argv += ["--host-profile", profile] }
-        _ = try ProcessRunner().spawnDetached(Command(argv))
+        let pid = try ProcessRunner().spawnDetached(Command(argv))
+        try DurableFile.replace(stateDirectory + "/" + pidFileName, contents: Data("\(pid)\n".utf8), mode: 0o644)
     }
 
     /// Stops a running watcher, as a reboot would: the simulated reboot uses it.
