@@ -113,8 +113,8 @@ fsync "$state"
 done_step detect-ext-if 0
 
 begun create-bridge
-set_key cloned_interfaces bridge0 create-bridge
 set_key ifconfig_bridge0_name warden0 create-bridge
+set_key cloned_interfaces bridge0 create-bridge
 set_key ifconfig_warden0 "inet 192.168.100.1/24 up" create-bridge
 command_change create-bridge '["/sbin/ifconfig","bridge0","create"]' '{"argv":["/sbin/ifconfig","bridge0","destroy"]}'
 command_change create-bridge '["/sbin/ifconfig","bridge0","name","warden0"]' '{"argv":["/sbin/ifconfig","warden0","name","bridge0"]}'

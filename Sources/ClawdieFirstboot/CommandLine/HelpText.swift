@@ -25,6 +25,8 @@ enum HelpText {
       simulate reboot                   reboot the simulated host (needs --host-profile)
       simulate probe --in IF --proto tcp|udp --port N [--from ADDR]
                                         print pass or block for a packet arriving on IF
+      watch-confirmation                (internal) the detached process apply starts to
+                                        revert an unconfirmed change at its deadline
 
     Global options (before or after the command):
       --config FILE        configuration (default /usr/local/etc/clawdie-firstboot.conf)
