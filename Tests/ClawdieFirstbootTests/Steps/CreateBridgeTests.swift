@@ -43,12 +43,12 @@ import Testing
         #expect {
             _ = try fixture.engine.plan()
         } throws: { error in
-            String(describing: error).contains("warden0 exists and is not a bridge")
+            String(describing: error).contains("warden0 exists and is not a bridge interface")
         }
     }
 
     @Test(arguments: [("warden0", "warden0"), ("br.agents", "br_agents"), ("vm-public", "vm_public")])
     func rcConfVariableNamesFollowNetworkSubr(interface: String, variable: String) {
-        #expect(CreateBridge.rcName(interface) == variable)
+        #expect(ClonedInterface.rcName(interface) == variable)
     }
 }

@@ -1,0 +1,116 @@
+import FirstbootEngine
+import FreeBSDHost
+
+/// A cloned interface the platform creates, names and addresses — the agent bridges and the
+/// jail loopback — now and at every boot, the way FreeBSD's network.subr rebuilds them: a
+/// `bridgeN` or `loN` in `cloned_interfaces`, renamed by `ifconfig_<unit>_name`, addressed by
+/// `ifconfig_<name>`.
+///
+/// The rc.conf keys come first, the rename before the rest: if a run dies after any of them,
+/// or after `ifconfig <unit> create`, the next run finds the unit it chose in rc.conf and
+/// carries on with that interface instead of making another.
+struct ClonedInterface {
+    /// The cloner: `bridge` or `lo`.
+    var cloner: String
+    /// The group `ifconfig` shows for an interface of this kind.
+    var group: String
+    var name: String
+    var address: IPv4Network?
+    /// The configuration key that names it, for messages.
+    var setting: String
+
+    /// The changes that create and persist the interface. `taken` holds units already chosen
+    /// for other interfaces of the same step; the one chosen here is added.
+    func changes(_ observer: HostObserver, taken: inout Set<String>) throws -> [Change] {
+        let cloned = (try observer.rcValue("cloned_interfaces") ?? "").split(separator: " ").map(String.init)
+        let unit = try persistedUnit(cloned: cloned, observer: observer)
+            ?? freeUnit(cloned: cloned + taken, observer: observer)
+        taken.insert(unit)
+        var changes: [Change] = []
+
+        let nameKey = "ifconfig_\(Self.rcName(unit))_name"
+        if try observer.rcValue(nameKey) != name {
+            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: nameKey, value: name))
+        }
+        // Read again: an earlier interface of the same step may have appended its unit.
+        let current = (try observer.rcValue("cloned_interfaces") ?? "").split(separator: " ").map(String.init)
+        if !current.contains(unit) {
+            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: "cloned_interfaces", value: (current + [unit]).joined(separator: " ")))
+        }
+        if let address {
+            let addressKey = "ifconfig_\(Self.rcName(name))"
+            let wanted = "inet \(address) up"
+            if try observer.rcValue(addressKey) != wanted {
+                changes.append(.setKey(file: FreeBSDPaths.rcConf, key: addressKey, value: wanted))
+            }
+        }
+
+        let ifconfig = FreeBSDPaths.ifconfig
+        let addAddress = address.map { address in
+            Change.run(argv: [ifconfig, name, "inet", address.description, "up"],
+                       undo: .commandUnlessUndone([ifconfig, name, "inet", address.address.description, "-alias"],
+                                                  alreadyUndone: "Can't assign requested address"))
+        }
+        if let existing = try observer.interface(name) {
+            guard existing.groups.contains(group) else {
+                throw StepRefusal("\(name) exists and is not a \(group) interface (groups: \(existing.groups.joined(separator: " "))); rename that interface or set \(setting)")
+            }
+            if let address, !existing.inet.contains(where: { $0.network == address }), let addAddress {
+                changes.append(addAddress)
+            } else if !existing.isUp {
+                changes.append(.run(argv: [ifconfig, name, "up"], undo: .command([ifconfig, name, "down"])))
+            }
+        } else {
+            if try observer.interface(unit) == nil {
+                changes.append(.run(argv: [ifconfig, unit, "create"],
+                                    undo: .commandUnlessUndone([ifconfig, unit, "destroy"], alreadyUndone: "does not exist")))
+            }
+            changes.append(.run(argv: [ifconfig, unit, "name", name],
+                                undo: .commandUnlessUndone([ifconfig, name, "name", unit], alreadyUndone: "does not exist")))
+            if let addAddress { changes.append(addAddress) }
+        }
+        return changes
+    }
+
+    /// Throws unless the interface exists now with its address.
+    func verify(_ observer: HostObserver) throws {
+        guard let existing = try observer.interface(name) else {
+            throw StepRefusal("\(name) does not exist after it was created")
+        }
+        if let address, !existing.inet.contains(where: { $0.network == address }) {
+            throw StepRefusal("\(name) does not have \(address) after it was configured")
+        }
+    }
+
+    /// The unit rc.conf already renames to this name, if any — whether or not it is in
+    /// `cloned_interfaces` yet: a run that stopped between the two keys left only the rename.
+    private func persistedUnit(cloned: [String], observer: HostObserver) throws -> String? {
+        let units = try observer.rcAssignments().compactMap { assignment -> String? in
+            guard assignment.value == name, assignment.key.hasPrefix("ifconfig_\(cloner)"),
+                  assignment.key.hasSuffix("_name") else { return nil }
+            let unit = String(assignment.key.dropFirst("ifconfig_".count).dropLast("_name".count))
+            let number = unit.dropFirst(cloner.count)
+            return !number.isEmpty && number.allSatisfy(\.isNumber) ? unit : nil
+        }
+        return units.first { cloned.contains($0) } ?? units.first
+    }
+
+    /// The lowest unit that exists neither now nor in rc.conf: `bridge0` may belong to
+    /// something else, such as a bhyve switch, and `lo0` always exists.
+    private func freeUnit(cloned: [String], observer: HostObserver) throws -> String {
+        let present = Set(try observer.interfaceNames())
+        for number in 0... {
+            let unit = "\(cloner)\(number)"
+            if present.contains(unit) || cloned.contains(unit) { continue }
+            if try observer.rcValue("ifconfig_\(Self.rcName(unit))_name") != nil { continue }
+            return unit
+        }
+        preconditionFailure("unreachable")
+    }
+
+    /// rc.conf variable names map `.`, `-`, `/` and `+` in an interface name to `_`
+    /// (network.subr's get_if_var).
+    static func rcName(_ interface: String) -> String {
+        String(interface.map { ".-/+".contains($0) ? "_" : $0 })
+    }
+}
