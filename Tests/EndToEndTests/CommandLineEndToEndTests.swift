@@ -131,7 +131,7 @@ import Testing
         (["plan", "--wait"], "clawdie-firstboot: --wait goes with status; see clawdie-firstboot --help\n"),
         (["apply", "--phase"], "clawdie-firstboot: --phase needs a value; see clawdie-firstboot --help\n"),
         (["simulate", "probe", "--in", "vtnet0"], "clawdie-firstboot: simulate probe needs --in IF --proto tcp|udp --port N; see clawdie-firstboot --help\n"),
-        (["plan", "--phase", "lockdwn"], "clawdie-firstboot: unknown phase lockdwn; the phases are: firstboot, lockdown\n"),
+        (["plan", "--phase", "lockdwn"], "clawdie-firstboot: unknown phase lockdwn; the phases are: firstboot, lockdown, vnet\n"),
         (["rollback", "--to", "enable-pff"], "clawdie-firstboot: unknown step enable-pff; status lists the steps\n"),
     ])
     func badCommandLinesAreRefusedWithOneLine(arguments: [String], message: String) throws {

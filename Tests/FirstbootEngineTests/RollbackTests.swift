@@ -133,3 +133,20 @@ import Testing
         #expect(!host.state.resources.contains("t9"))
     }
 }
+
+@Suite struct SharedFileRollbackTests {
+    @Test func aFileChangedAgainByAStepThatStaysIsNotRolledBackUnderIt() throws {
+        let rewrite = ClosureStep(id: "rewrite-config", phase: "vnet",
+                                  plan: { try ensureFile(Sample.appConf, Data("vnet setting\n".utf8), mode: 0o644, in: $0) })
+        let steps = Sample.steps + [rewrite]
+        let host = Sample.host()
+        let directory = try temporaryDirectory()
+        _ = try makeEngine(host, directory, steps: steps).apply()
+        #expect(throws: EngineError.laterChangeRemains(step: "write-config", path: Sample.appConf, later: "rewrite-config", phase: "vnet")) {
+            _ = try makeEngine(host, directory, steps: steps).rollback(.phase("firstboot"))
+        }
+        #expect(host.state.files[Sample.appConf]?.contents == Data("vnet setting\n".utf8))
+        #expect(try makeEngine(host, directory, steps: steps).rollback(.phase("vnet")).undone == ["rewrite-config"])
+        #expect(host.state.files[Sample.appConf]?.contents == Sample.newApp)
+    }
+}

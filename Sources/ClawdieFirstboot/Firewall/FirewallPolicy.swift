@@ -13,6 +13,7 @@ struct FirewallPolicy: Sendable, Equatable {
     struct Table: Sendable, Equatable {
         var name: String
         var comment: [String]
+        var entries: [String] = []
     }
 
     struct Section: Sendable, Equatable {
@@ -46,8 +47,9 @@ struct FirewallPolicy: Sendable, Equatable {
     /// The platform's ruleset for `settings` on a host whose external interface is
     /// `externalInterface`: before lockdown SSH is open (rate-limited) on the external
     /// interface and the Tailscale block is written but commented out; after lockdown SSH and
-    /// VNC pass only on tailscale0 and WireGuard is let in.
-    static func make(_ settings: Settings, externalInterface: String, lockedDown: Bool) -> FirewallPolicy {
+    /// VNC pass only on tailscale0 and WireGuard is let in. With `jailTable` (the vnet phase)
+    /// the jail networks are one pf table that the NAT and jail rules use.
+    static func make(_ settings: Settings, externalInterface: String, lockedDown: Bool, jailTable: Bool = false) -> FirewallPolicy {
         var macros = [
             Macro(name: "ext_if", value: externalInterface, comment: "the external interface"),
             Macro(name: "bridge_if", value: settings.bridgeName, comment: "the agent bridge"),
@@ -58,6 +60,11 @@ struct FirewallPolicy: Sendable, Equatable {
         if !settings.publicTCPPorts.isEmpty {
             macros.append(Macro(name: "public_tcp", value: "{ " + settings.publicTCPPorts.map(String.init).joined(separator: " ") + " }",
                                 comment: "TCP ports open to everyone"))
+        }
+        if jailTable {
+            let interfaces = [settings.bridgeName] + settings.extraBridges.map(\.name) + [settings.jailLoopback]
+            macros.append(Macro(name: "jail_ifs", value: "{ " + interfaces.joined(separator: " ") + " }",
+                                comment: "the agent bridges and the jail loopback"))
         }
         macros += [
             Macro(name: "icmp_types", value: icmpTypes, comment: "ping and path MTU discovery"),
@@ -88,9 +95,23 @@ struct FirewallPolicy: Sendable, Equatable {
                        action: .pass, family: .inet, proto: "icmp", icmpTypes: "icmp-type $icmp_types", keepState: true),
             FilterRule(comment: "ICMPv6 for neighbour and router discovery and path MTU: IPv6 stops working without it.",
                        action: .pass, family: .inet6, proto: "icmp6", icmpTypes: "icmp6-type $icmp6_types", keepState: true),
-            FilterRule(comment: "Jails on the agent bridge reach the host and, through NAT, the outside.",
-                       action: .pass, interface: "$bridge_if", from: "$nat_net", keepState: true),
+            jailTable
+                ? FilterRule(comment: "Jails on the agent bridges and the loopback reach the host and, through NAT, the outside.",
+                             action: .pass, interface: "$jail_ifs", from: "<\(settings.jailTable)>", keepState: true)
+                : FilterRule(comment: "Jails on the agent bridge reach the host and, through NAT, the outside.",
+                             action: .pass, interface: "$bridge_if", from: "$nat_net", keepState: true),
         ]
+        var tables = [Table(name: "bruteforce", comment: [
+            "Sources that opened SSH connections too fast; filled by the SSH rule's overload.",
+            "Inspect: pfctl -t bruteforce -T show    Unblock: pfctl -t bruteforce -T delete ADDRESS",
+        ])]
+        if jailTable {
+            tables.append(Table(name: settings.jailTable, comment: [
+                "Every jail network. NAT and the jail rules use this table, so a new jail network is one",
+                "entry here (jail_table, extra_bridges and jail_loopback_address in the configuration).",
+            ], entries: settings.jailNetworks.map(\.description)))
+        }
+        let jailSource = jailTable ? "<\(settings.jailTable)>" : "$nat_net"
         let tailscale = lockedDown
             ? Section(title: "Tailscale", rules: tailscaleRules(),
                       note: ["Written by the lockdown phase; `clawdie-firstboot rollback --phase lockdown` returns",
@@ -100,14 +121,11 @@ struct FirewallPolicy: Sendable, Equatable {
                              "moves SSH off the external interface. Not active yet."])
         return FirewallPolicy(
             macros: macros,
-            tables: [Table(name: "bruteforce", comment: [
-                "Sources that opened SSH connections too fast; filled by the SSH rule's overload.",
-                "Inspect: pfctl -t bruteforce -T show    Unblock: pfctl -t bruteforce -T delete ADDRESS",
-            ])],
+            tables: tables,
             options: ["set skip on lo0", "set block-policy drop"],
             normalization: ["scrub in all fragment reassemble"],
             translation: [("Jails on the agent bridges reach the outside through the external address.",
-                           "nat on $ext_if inet from $nat_net to any -> ($ext_if)")],
+                           "nat on $ext_if inet from \(jailSource) to any -> ($ext_if)")],
             sections: [Section(title: "Filtering", rules: filtering), tailscale])
     }
 

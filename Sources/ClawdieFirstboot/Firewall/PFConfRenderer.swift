@@ -21,7 +21,7 @@ enum PFConfRenderer {
         lines += ["", "# --- Tables"]
         for table in policy.tables {
             lines += table.comment.map { "# " + $0 }
-            lines.append("table <\(table.name)> persist")
+            lines.append("table <\(table.name)> persist" + (table.entries.isEmpty ? "" : " { " + table.entries.joined(separator: ", ") + " }"))
         }
         lines += ["", "# --- Options"] + policy.options
         lines += ["", "# --- Normalization"] + policy.normalization

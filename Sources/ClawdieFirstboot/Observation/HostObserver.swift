@@ -44,6 +44,13 @@ struct HostObserver {
         return try PFStatus.parse(result.stdoutText).enabled
     }
 
+    /// Whether a new /etc/pf.conf must be loaded at once: pf runs now, or rc.conf enables it
+    /// (as it will be by the time the step runs, when an earlier step of the same plan sets
+    /// it — so a plan lists the same reload its apply will make).
+    func pfRulesLoadedFromFile() throws -> Bool {
+        try pfEnabled() || rcValue("pf_enable") == "YES"
+    }
+
     /// Whether the pf kernel module is loaded (`kldstat -q -m pf`, as rc.subr's load_kld asks).
     func pfModuleLoaded() throws -> Bool {
         try run([FreeBSDPaths.kldstat, "-q", "-m", "pf"]).succeeded

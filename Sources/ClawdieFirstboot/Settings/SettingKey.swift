@@ -16,4 +16,8 @@ package enum SettingKey: String, CaseIterable, Sendable {
     case tailnetWait = "tailnet_wait"
     case vncPort = "vnc_port"
     case lockdownConfirmWithin = "lockdown_confirm_within"
+    case jailLoopback = "jail_loopback"
+    case jailLoopbackAddress = "jail_loopback_address"
+    case jailTable = "jail_table"
+    case extraBridges = "extra_bridges"
 }

@@ -4,7 +4,7 @@ import FreeBSDHost
 
 extension Settings {
     /// The platform's phases, for validating `boot_phases`.
-    package static let knownPhases = [Phase.firstboot, Phase.lockdown]
+    package static let knownPhases = [Phase.firstboot, Phase.lockdown, Phase.vnet]
 
     /// Reads the configuration file at `path` (a file on the machine running the tool).
     /// A missing file gives the defaults unless `mustExist` (the operator named it).
@@ -53,10 +53,7 @@ extension Settings {
         if settings.sshPort == settings.vncPort {
             throw SettingsError(path: path, line: seen[.vncPort] ?? seen[.sshPort], message: "ssh_port and vnc_port are both \(settings.sshPort); give them different ports")
         }
-        if !settings.natNetwork.contains(settings.bridgeAddress.network) {
-            throw SettingsError(path: path, line: seen[.bridgeAddress] ?? seen[.natNetwork], message:
-                "bridge_address \(settings.bridgeAddress) lies outside nat_network \(settings.natNetwork); jails on the bridge would not be NATed — choose an address inside it or widen nat_network")
-        }
+        try settings.checkJailNetworks(path: path, seen: seen)
         return settings
     }
 
@@ -69,13 +66,7 @@ extension Settings {
         case .bridgeName:
             bridgeName = try Self.interfaceName(value)
         case .bridgeAddress:
-            guard let network = IPv4Network(value), network.prefixLength <= 30 else {
-                throw ValueProblem(message: "expected the bridge's address with a prefix length up to 30, like 192.168.100.1/24")
-            }
-            guard network.address != network.networkAddress, network.address != network.broadcastAddress else {
-                throw ValueProblem(message: "\(network.address) is the network's own or broadcast address; use a host address such as \(IPv4Address(network.networkAddress.value + 1))/\(network.prefixLength)")
-            }
-            bridgeAddress = network
+            bridgeAddress = try Self.hostAddress(value, example: "192.168.100.1/24", what: "the bridge's address")
         case .natNetwork:
             guard let network = IPv4Network(value), network.address == network.networkAddress else {
                 throw ValueProblem(message: "expected a network in CIDR form with no host bits, like 192.168.0.0/16")
@@ -120,6 +111,25 @@ extension Settings {
             vncPort = try Self.port(value)
         case .lockdownConfirmWithin:
             lockdownConfirmWithin = try Self.integer(value, in: 0...86400)
+        case .jailLoopback:
+            jailLoopback = try Self.interfaceName(value)
+        case .jailLoopbackAddress:
+            jailLoopbackAddress = value.isEmpty ? nil : try Self.hostAddress(value, example: "192.168.255.1/24")
+        case .jailTable:
+            guard (1...31).contains(value.count), value.first?.isLetter == true,
+                  value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                throw ValueProblem(message: "expected a pf table name: a letter, then letters, digits or '_', at most 31")
+            }
+            jailTable = value
+        case .extraBridges:
+            extraBridges = try value.split(separator: " ").map { item in
+                let parts = item.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2 else {
+                    throw ValueProblem(message: "expected NAME:ADDRESS/PREFIX pairs separated by spaces, like warden1:192.168.101.1/24")
+                }
+                return Bridge(name: try Self.interfaceName(String(parts[0])),
+                              address: try Self.hostAddress(String(parts[1]), example: "192.168.101.1/24"))
+            }
         }
     }
 
@@ -133,6 +143,17 @@ extension Settings {
             throw ValueProblem(message: "not a FreeBSD interface name: 1 to 15 characters, a letter first, then letters, digits, '_', '.' or '-'")
         }
         return value
+    }
+
+    /// An interface address with its prefix (0–30 bits), not the network's own or broadcast one.
+    static func hostAddress(_ value: String, example: String, what: String = "an interface address") throws -> IPv4Network {
+        guard let network = IPv4Network(value), network.prefixLength <= 30 else {
+            throw ValueProblem(message: "expected \(what) with a prefix length up to 30, like \(example)")
+        }
+        guard network.address != network.networkAddress, network.address != network.broadcastAddress else {
+            throw ValueProblem(message: "\(network.address) is the network's own or broadcast address; use a host address such as \(IPv4Address(network.networkAddress.value + 1))/\(network.prefixLength)")
+        }
+        return network
     }
 
     /// A host name label as Tailscale takes it: letters, digits and `-`, at most 63.

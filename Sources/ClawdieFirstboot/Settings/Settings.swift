@@ -48,6 +48,25 @@ package struct Settings: Sendable, Equatable {
     /// Seconds the operator has to confirm a lockdown before it is reverted; 0: an automatic
     /// self-test decides instead.
     package var lockdownConfirmWithin = 0
+    /// The cloned loopback for jails (Bastille's `bastille_network_loopback`).
+    package var jailLoopback = "clawdie0"
+    /// The loopback's own address; nil: none (jails add their own aliases).
+    package var jailLoopbackAddress: IPv4Network?
+    /// The pf table that holds every jail network.
+    package var jailTable = "clawdie_jails"
+    /// Further agent bridges for VNET jails, each with its own /24 inside `nat_network`.
+    package var extraBridges: [Bridge] = []
+
+    package struct Bridge: Sendable, Equatable, CustomStringConvertible {
+        package var name: String
+        package var address: IPv4Network
+        package var description: String { "\(name):\(address)" }
+    }
+
+    /// Every jail network: the agent bridges' and the loopback's, in that order.
+    package var jailNetworks: [IPv4Network] {
+        [bridgeAddress.network] + extraBridges.map(\.address.network) + (jailLoopbackAddress.map { [$0.network] } ?? [])
+    }
 
     package struct Rate: Sendable, Equatable, CustomStringConvertible {
         package var connections: Int
@@ -84,6 +103,10 @@ package struct Settings: Sendable, Equatable {
         case .tailnetWait: String(tailnetWait)
         case .vncPort: String(vncPort)
         case .lockdownConfirmWithin: String(lockdownConfirmWithin)
+        case .jailLoopback: jailLoopback
+        case .jailLoopbackAddress: jailLoopbackAddress?.description ?? ""
+        case .jailTable: jailTable
+        case .extraBridges: extraBridges.map(\.description).joined(separator: " ")
         }
     }
 }

@@ -2,4 +2,5 @@
 enum Phase {
     static let firstboot = "firstboot"
     static let lockdown = "lockdown"
+    static let vnet = "vnet"
 }

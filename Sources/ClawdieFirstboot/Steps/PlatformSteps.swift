@@ -14,6 +14,11 @@ enum PlatformSteps {
             TailscaleUp(settings: settings),
             WaitTailnet(settings: settings),
             LockdownPF(settings: settings),
+            EnableForwarding(settings: settings),
+            CreateJailLoopback(settings: settings),
+            ExtraBridges(settings: settings),
+            JailTable(settings: settings),
+            BastilleNetwork(settings: settings),
         ]
     }
 }

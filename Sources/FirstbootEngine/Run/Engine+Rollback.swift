@@ -100,6 +100,20 @@ extension Engine {
                 throw EngineError.dependentsRemain(step: needed, dependent: remaining.id)
             }
         }
+        // Restoring a file's old bytes would throw away what a later step that stays wrote
+        // into it (two phases' steps rewriting /etc/pf.conf): that later step goes first.
+        for step in chosen {
+            for (seq, record) in state.applicationsToUndo(of: step.id).flatMap(\.liveChanges) {
+                guard case .file(let path) = record.target else { continue }
+                for remaining in touched.map(\.step) where !leaving.contains(remaining.id) {
+                    let later = state.applicationsToUndo(of: remaining.id).flatMap(\.liveChanges)
+                        .contains { $0.seq > seq && $0.record.target == record.target }
+                    if later {
+                        throw EngineError.laterChangeRemains(step: step.id, path: path, later: remaining.id, phase: remaining.phase)
+                    }
+                }
+            }
+        }
         return chosen
     }
 }

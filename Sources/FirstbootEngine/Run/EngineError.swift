@@ -15,6 +15,8 @@ package enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     case notDone(step: String)
     /// Rolling these steps back would pull the ground from under steps that stay.
     case dependentsRemain(step: String, dependent: String)
+    /// A file the step changed was changed again later by a step that stays.
+    case laterChangeRemains(step: String, path: String, later: String, phase: String)
     case unknownStep(String)
     case scheduling(SchedulerError)
 
@@ -34,6 +36,8 @@ package enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
             "step \(step) is not done, so there is nothing to roll back to; see status"
         case .dependentsRemain(let step, let dependent):
             "cannot roll back \(step): \(dependent) depends on it and stays; roll back \(dependent)'s phase first"
+        case .laterChangeRemains(let step, let path, let later, let phase):
+            "cannot roll back \(step): \(path) was changed after it by \(later), which stays; roll back phase \(phase) first"
         case .unknownStep(let step):
             "unknown step \(step); status lists the steps"
         case .scheduling(let error):

@@ -15,8 +15,9 @@ struct CreateBridge: Step {
     }
 
     func changes(in context: StepContext) throws -> [Change] {
-        var taken = Set<String>()
-        return try bridge.changes(HostObserver(host: context.host), taken: &taken)
+        let observer = HostObserver(host: context.host)
+        var cloned = try ClonedInterface.clonedInterfaces(observer)
+        return try bridge.changes(observer, cloned: &cloned)
     }
 
     func verify(in context: StepContext) throws {

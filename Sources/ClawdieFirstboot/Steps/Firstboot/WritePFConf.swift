@@ -13,19 +13,14 @@ struct WritePFConf: Step {
 
     static let backupPath = FreeBSDPaths.pfConf + ".pre-clawdie"
 
+    /// One ruleset, whichever phase renders it: after lockdown or vnet this step keeps their
+    /// rules rather than reopening SSH or dropping the jail table.
     func rendered(in context: StepContext) throws -> String {
-        let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
-        // One ruleset, whichever phase renders it: after lockdown this step keeps the
-        // locked-down file rather than reopening SSH.
-        let lockedDown = context.completedSteps.contains(LockdownPF.stepID)
-        return PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: external, lockedDown: lockedDown))
+        try PlatformFirewall(settings, context: context).text
     }
 
     func checkPreconditions(in context: StepContext) throws {
-        let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
-        let managementInterface = context.completedSteps.contains(LockdownPF.stepID) ? TailscaleFacts.interface : external
-        try LockoutCheck.requirePasses(try rendered(in: context), path: FreeBSDPaths.pfConf, interface: managementInterface,
-                                       port: settings.sshPort, what: "SSH")
+        try PlatformFirewall(settings, context: context).requireManagementPath(settings)
     }
 
     func changes(in context: StepContext) throws -> [Change] {
@@ -41,7 +36,7 @@ struct WritePFConf: Step {
         }
         changes.append(.writeFile(path: FreeBSDPaths.pfConf, contents: Data(text.utf8), mode: 0o644, owner: .root,
                                   validate: [FreeBSDPaths.pfctl, "-nf", "{}"]))
-        if try observer.pfEnabled() {
+        if try observer.pfRulesLoadedFromFile() {
             changes.append(.run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .rerunAfterRestore))
         }
         return changes

@@ -17,8 +17,7 @@ struct LockdownPF: Step {
     var settings: Settings
 
     func rendered(in context: StepContext) throws -> String {
-        let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
-        return PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: external, lockedDown: true))
+        try PlatformFirewall(settings, context: context, lockedDown: true).text
     }
 
     func checkPreconditions(in context: StepContext) throws {

@@ -19,23 +19,25 @@ struct ClonedInterface {
     /// The configuration key that names it, for messages.
     var setting: String
 
-    /// The changes that create and persist the interface. `taken` holds units already chosen
-    /// for other interfaces of the same step; the one chosen here is added.
-    func changes(_ observer: HostObserver, taken: inout Set<String>) throws -> [Change] {
-        let cloned = (try observer.rcValue("cloned_interfaces") ?? "").split(separator: " ").map(String.init)
-        let unit = try persistedUnit(cloned: cloned, observer: observer)
-            ?? freeUnit(cloned: cloned + taken, observer: observer)
-        taken.insert(unit)
+    /// The `cloned_interfaces` list of rc.conf, as the first interface of a step starts from.
+    static func clonedInterfaces(_ observer: HostObserver) throws -> [String] {
+        (try observer.rcValue("cloned_interfaces") ?? "").split(separator: " ").map(String.init)
+    }
+
+    /// The changes that create and persist the interface. `cloned` is `cloned_interfaces` as
+    /// the step's earlier changes leave it (a step may create several interfaces); the unit
+    /// chosen here is added to it.
+    func changes(_ observer: HostObserver, cloned: inout [String]) throws -> [Change] {
+        let unit = try persistedUnit(cloned: cloned, observer: observer) ?? freeUnit(cloned: cloned, observer: observer)
         var changes: [Change] = []
 
         let nameKey = "ifconfig_\(Self.rcName(unit))_name"
         if try observer.rcValue(nameKey) != name {
             changes.append(.setKey(file: FreeBSDPaths.rcConf, key: nameKey, value: name))
         }
-        // Read again: an earlier interface of the same step may have appended its unit.
-        let current = (try observer.rcValue("cloned_interfaces") ?? "").split(separator: " ").map(String.init)
-        if !current.contains(unit) {
-            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: "cloned_interfaces", value: (current + [unit]).joined(separator: " ")))
+        if !cloned.contains(unit) {
+            cloned.append(unit)
+            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: "cloned_interfaces", value: cloned.joined(separator: " ")))
         }
         if let address {
             let addressKey = "ifconfig_\(Self.rcName(name))"

@@ -1,0 +1,29 @@
+import FirstbootEngine
+
+/// The one rendering of `/etc/pf.conf` every phase writes: what the policy holds depends on
+/// which phases' firewall steps are done, so that no phase undoes another's rules when it
+/// re-renders the file.
+struct PlatformFirewall {
+    var text: String
+    /// Where the operator comes in: the external interface, or tailscale0 after lockdown. The
+    /// lockout check proves SSH passes here.
+    var managementInterface: String
+
+    /// - Parameters:
+    ///   - lockedDown: force the lockdown rules (the step that applies them); nil: as the
+    ///     journal says.
+    ///   - jailTable: force the vnet jail table likewise.
+    init(_ settings: Settings, context: StepContext, lockedDown: Bool? = nil, jailTable: Bool? = nil) throws {
+        let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
+        let locked = lockedDown ?? context.completedSteps.contains(LockdownPF.stepID)
+        let jails = jailTable ?? context.completedSteps.contains(JailTable.stepID)
+        text = PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: external, lockedDown: locked, jailTable: jails))
+        managementInterface = locked ? TailscaleFacts.interface : external
+    }
+
+    /// Throws unless SSH arriving on the management interface passes on this ruleset.
+    func requireManagementPath(_ settings: Settings) throws {
+        try LockoutCheck.requirePasses(text, path: FreeBSDPaths.pfConf, interface: managementInterface, port: settings.sshPort,
+                                       what: managementInterface == TailscaleFacts.interface ? "SSH over the tailnet" : "SSH")
+    }
+}

@@ -1,0 +1,44 @@
+import FirstbootEngine
+
+/// `enable-forwarding`: IP forwarding on now (`net.inet.ip.forwarding=1`) and at every boot
+/// (`gateway_enable=YES`): VNET jails' traffic is routed through the host and NATed, which
+/// plain jails sharing the host's stack never needed.
+struct EnableForwarding: Step {
+    let id = "enable-forwarding"
+    let phase = Phase.vnet
+    var requires: [String] { ["enable-pf"] }
+    var settings: Settings
+
+    static let sysctl = "/sbin/sysctl"
+
+    /// The phase's first step checks every jail network of the phase against the host's
+    /// addresses, so a clash stops the phase before any of it changes the host.
+    func checkPreconditions(in context: StepContext) throws {
+        var wanted = settings.extraBridges.map { ("extra_bridges \($0.name)", $0.address) }
+        if let loopback = settings.jailLoopbackAddress { wanted.append(("jail_loopback_address", loopback)) }
+        try HostNetworks.requireFree(wanted, on: HostObserver(host: context.host),
+                                     except: settings.extraBridges.map(\.name) + [settings.jailLoopback])
+    }
+
+    func changes(in context: StepContext) throws -> [Change] {
+        var changes: [Change] = []
+        if try context.host.readKey("gateway_enable", inFile: FreeBSDPaths.rcConf) != "YES" {
+            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: "gateway_enable", value: "YES"))
+        }
+        if try forwarding(context) != "1" {
+            changes.append(.run(argv: [Self.sysctl, "net.inet.ip.forwarding=1"], undo: .command([Self.sysctl, "net.inet.ip.forwarding=0"])))
+        }
+        return changes
+    }
+
+    func verify(in context: StepContext) throws {
+        guard try forwarding(context) == "1" else {
+            throw StepRefusal("`sysctl -n net.inet.ip.forwarding` is not 1")
+        }
+    }
+
+    private func forwarding(_ context: StepContext) throws -> String {
+        try HostObserver(host: context.host).run([Self.sysctl, "-n", "net.inet.ip.forwarding"]).stdoutText
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// The vnet phase through the built binary: forwarding, the jail loopback, extra bridges and
+/// the jail table, after firstboot and after lockdown.
+@Suite struct VnetEndToEndTests {
+    static let vnetConfig = """
+    extra_bridges="warden1:192.168.101.1/24 warden2:192.168.102.1/24"
+    jail_loopback_address="192.168.255.1/24"
+    tailnet_wait="2"
+
+    """
+
+    static func tool(_ config: String = vnetConfig, profile: String? = nil) throws -> Tool {
+        let path = try Tool.scratch() + "/site.conf"
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        return try Tool(profile: profile ?? Tool.repository + "/plans/hosts/cloud-vm.json", config: path)
+    }
+
+    static func interfaces(_ facts: String) throws -> [String: [String]] {
+        let object = try JSONSerialization.jsonObject(with: Data(facts.utf8)) as! [String: Any]
+        var result: [String: [String]] = [:]
+        for interface in object["interfaces"] as! [[String: Any]] {
+            result[interface["name"] as! String] = interface["inet"] as? [String] ?? []
+        }
+        return result
+    }
+
+    @Test func vnetAfterFirstbootSurvivesARebootAndRollsBackToFirstboot() throws {
+        let tool = try Self.tool()
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        // A first reboot: FreeBSD removes /firstboot at the end of it, for good.
+        #expect(try tool.run(["simulate", "reboot"]).exitCode == 0)
+        let afterFirstboot = try tool.facts()
+        let plan = try tool.run(["plan", "--phase", "vnet"])
+        #expect(plan.exitCode == 2)
+        let applied = try tool.run(["apply", "--phase", "vnet"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        try Self.expectVnet(tool)
+        #expect(try tool.run(["simulate", "reboot"]).exitCode == 0)
+        try Self.expectVnet(tool)
+        #expect(try tool.run(["plan", "--phase", "vnet"]).exitCode == 0)
+        #expect(try tool.run(["plan"]).exitCode == 0)
+        let rolled = try tool.run(["rollback", "--phase", "vnet"])
+        #expect(rolled.exitCode == 0, "\(rolled.stderr)")
+        #expect(try tool.facts() == afterFirstboot)
+    }
+
+    static func expectVnet(_ tool: Tool) throws {
+        let facts = try tool.facts()
+        let interfaces = try Self.interfaces(facts)
+        #expect(interfaces["warden0"] == ["192.168.100.1/24"])
+        #expect(interfaces["warden1"] == ["192.168.101.1/24"])
+        #expect(interfaces["warden2"] == ["192.168.102.1/24"])
+        #expect(interfaces["clawdie0"] == ["192.168.255.1/24"])
+        #expect(facts.contains("table <clawdie_jails> persist { 192.168.100.0/24, 192.168.101.0/24, 192.168.102.0/24, 192.168.255.0/24 }"))
+        #expect(try tool.run(["simulate", "probe", "--in", "vtnet0", "--proto", "tcp", "--port", "22"]).stdout == "pass\n")
+        #expect(try tool.run(["simulate", "probe", "--in", "warden1", "--proto", "tcp", "--port", "443", "--from", "192.168.101.20"]).stdout == "pass\n")
+    }
+
+    @Test func vnetAfterLockdownKeepsSSHOnTheTailnetAndRollbackGoesInOrder() throws {
+        let tool = try Self.tool(profile: try Tool.lockdownProfile())
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        #expect(try tool.run(["apply", "--phase", "lockdown"]).exitCode == 0)
+        let applied = try tool.run(["apply", "--phase", "vnet"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        #expect(try tool.run(["simulate", "probe", "--in", "vtnet0", "--proto", "tcp", "--port", "22"]).stdout == "block\n")
+        #expect(try tool.run(["simulate", "probe", "--in", "tailscale0", "--proto", "tcp", "--port", "22"]).stdout == "pass\n")
+        #expect(try tool.facts().contains("table <clawdie_jails> persist"))
+        // Lockdown cannot be rolled back under the vnet phase's pf.conf.
+        let refused = try tool.run(["rollback", "--phase", "lockdown"])
+        #expect(refused.exitCode == 1)
+        #expect(refused.stderr.contains("cannot roll back lockdown-pf: /etc/pf.conf was changed after it by jail-table, which stays; roll back phase vnet first"))
+        #expect(try tool.run(["rollback", "--phase", "vnet"]).exitCode == 0)
+        #expect(try tool.run(["simulate", "probe", "--in", "tailscale0", "--proto", "tcp", "--port", "22"]).stdout == "pass\n")
+        #expect(try tool.run(["rollback", "--phase", "lockdown"]).exitCode == 0)
+        #expect(try tool.run(["simulate", "probe", "--in", "vtnet0", "--proto", "tcp", "--port", "22"]).stdout == "pass\n")
+    }
+
+    @Test(arguments: [
+        ("extra_bridges=\"warden1:10.9.0.1/24\"\n", ":1: extra_bridges warden1 10.9.0.1/24 lies outside nat_network 192.168.0.0/16"),
+        ("extra_bridges=\"warden1:192.168.100.7/24\"\n", ":1: extra_bridges warden1 192.168.100.7/24 overlaps bridge_address 192.168.100.1/24"),
+        ("extra_bridges=\"warden1:192.168.101.1/24 warden2:192.168.101.129/25\"\n", ":1: extra_bridges warden2 192.168.101.129/25 overlaps extra_bridges warden1 192.168.101.1/24"),
+        ("jail_loopback_address=\"192.168.101.1/24\"\nextra_bridges=\"warden1:192.168.101.5/24\"\n", ":1: jail_loopback_address 192.168.101.1/24 overlaps extra_bridges warden1 192.168.101.5/24"),
+        ("extra_bridges=\"warden0:192.168.101.1/24\"\n", ":1: extra_bridges uses the name warden0, which bridge_name uses too"),
+        ("extra_bridges=\"warden1\"\n", ":1: extra_bridges=\"warden1\": expected NAME:ADDRESS/PREFIX pairs"),
+    ])
+    func badJailNetworksAreConfigurationErrorsNamingBothNetworks(config: String, message: String) throws {
+        let tool = try Self.tool(config)
+        let result = try tool.run(["apply", "--phase", "firstboot", "--phase", "vnet"])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(try tool.journalLines().isEmpty)
+    }
+
+    @Test func aJailNetworkOverlappingAHostAddressIsRefusedBeforeAnythingChanges() throws {
+        // The cloud VM's vtnet0 is 10.0.2.15/24; a pool that holds it lets a bridge claim it.
+        let clash = try Self.tool("nat_network=\"10.0.0.0/8\"\nbridge_address=\"10.83.0.1/24\"\nextra_bridges=\"warden1:10.0.2.1/24\"\n")
+        #expect(try clash.run(["apply"]).exitCode == 0)
+        let before = try clash.facts()
+        let result = try clash.run(["apply", "--phase", "vnet"])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("extra_bridges warden1 10.0.2.1/24 overlaps vtnet0's address 10.0.2.15/24"))
+        #expect(try clash.facts() == before)
+    }
+
+    /// What `plan` lists is what `apply` does: the targets of the plan's changes, step by step,
+    /// are the journal's change records, across all three phases on a fresh host.
+    @Test func thePlanIsWhatApplyDoes() throws {
+        let tool = try Self.tool(Self.vnetConfig + "boot_phases=\"firstboot lockdown vnet\"\n", profile: try Tool.lockdownProfile())
+        let plan = try JSONSerialization.jsonObject(with: Data(try tool.run(["plan", "--json"]).stdout.utf8)) as! [String: Any]
+        var planned: [String] = []
+        for step in plan["steps"] as! [[String: Any]] {
+            for change in step["changes"] as! [[String: Any]] {
+                let target = change["path"] as? String ?? (change["key"] as? String) ?? (change["argv"] as! [String]).joined(separator: " ")
+                planned.append("\(step["id"]!) \(target)")
+            }
+        }
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        var done: [String] = []
+        for line in try tool.journalLines() where line.contains("\"type\":\"change-recorded\"") {
+            let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let change = record["change"] as! [String: Any]
+            let target = change["path"] as? String ?? (change["key"] as? String) ?? (change["argv"] as! [String]).joined(separator: " ")
+            done.append("\(record["step"]!) \(target)")
+        }
+        // A plan cannot know what a deferred step will find: only lockdown-pf's file and reload
+        // are listed for it, which is all it does.
+        #expect(planned == done)
+    }
+}
