@@ -4,24 +4,14 @@ import FreeBSDHost
 /// `create-bridge`: the agent bridge (`warden0`, 192.168.100.1/24 by default), created now and
 /// persisted in rc.conf (see `ClonedInterface`). Its name is configuration and never derives
 /// from the assistant's name.
-struct CreateBridge: Step {
+struct CreateBridge: CreatesClonedInterfaces {
     let id = "create-bridge"
     let phase = Phase.firstboot
     var requires: [String] { ["detect-ext-if"] }
     var settings: Settings
 
-    var bridge: ClonedInterface {
-        ClonedInterface(cloner: "bridge", group: "bridge", name: settings.bridgeName, address: settings.bridgeAddress, setting: "bridge_name")
-    }
-
-    func changes(in context: StepContext) throws -> [Change] {
-        let observer = HostObserver(host: context.host)
-        var cloned = try ClonedInterface.clonedInterfaces(observer)
-        return try bridge.changes(observer, cloned: &cloned)
-    }
-
-    func verify(in context: StepContext) throws {
-        try bridge.verify(HostObserver(host: context.host))
+    var interfaces: [ClonedInterface] {
+        [ClonedInterface(cloner: "bridge", group: "bridge", name: settings.bridgeName, address: settings.bridgeAddress, setting: "bridge_name")]
     }
 
     func summary(in context: StepContext) throws -> String? {

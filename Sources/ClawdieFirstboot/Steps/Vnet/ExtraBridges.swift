@@ -2,33 +2,19 @@ import FirstbootEngine
 
 /// `extra-bridges`: the further agent bridges (`warden1`, `warden2`, …) for VNET jails, each
 /// with the /24 the operator assigned, created now and at every boot.
-struct ExtraBridges: Step {
+struct ExtraBridges: CreatesClonedInterfaces {
     let id = "extra-bridges"
     let phase = Phase.vnet
     var requires: [String] { ["create-bridge"] }
     var settings: Settings
 
-    var bridges: [ClonedInterface] {
+    var interfaces: [ClonedInterface] {
         settings.extraBridges.map { ClonedInterface(cloner: "bridge", group: "bridge", name: $0.name, address: $0.address, setting: "extra_bridges") }
     }
 
     func checkPreconditions(in context: StepContext) throws {
         try HostNetworks.requireFree(settings.extraBridges.map { ("extra_bridges \($0.name)", $0.address) },
                                      on: HostObserver(host: context.host), except: settings.extraBridges.map(\.name))
-    }
-
-    func changes(in context: StepContext) throws -> [Change] {
-        let observer = HostObserver(host: context.host)
-        var cloned = try ClonedInterface.clonedInterfaces(observer)
-        var changes: [Change] = []
-        for bridge in bridges {
-            changes += try bridge.changes(observer, cloned: &cloned)
-        }
-        return changes
-    }
-
-    func verify(in context: StepContext) throws {
-        for bridge in bridges { try bridge.verify(HostObserver(host: context.host)) }
     }
 
     func summary(in context: StepContext) throws -> String? {
