@@ -37,7 +37,8 @@ enum HelpText {
 
     Phases: firstboot (detect-ext-if, create-bridge, write-pf-conf, install-pf-reload,
     enable-pf); lockdown (install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet,
-    lockdown-pf).
+    lockdown-pf); vnet (enable-forwarding, create-jail-loopback, extra-bridges, jail-table,
+    bastille-network).
 
     Exit status: 0 success, 1 failure (the message and the journal say where), 2 plan has
     changes pending, 64 bad command line.
