@@ -5,7 +5,11 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A testing aid: end the process right after the Nth durable journal write, to prove that
 /// a crash at any point resumes correctly. Set `CLAWDIE_FIRSTBOOT_FAILPOINT=N` for the

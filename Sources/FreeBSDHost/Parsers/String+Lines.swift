@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A line of command output and its 1-based number, for error messages.
 struct NumberedLine {
@@ -29,7 +33,7 @@ extension StringProtocol {
 
     /// Splits at the first occurrence of `separator`; nil when it does not occur.
     func splitOnce(at separator: String) -> (head: Substring, tail: Substring)? {
-        guard let range = range(of: separator) else { return nil }
+        guard let range = firstRange(ofLiteral: separator) else { return nil }
         return (Substring(self[..<range.lowerBound]), Substring(self[range.upperBound...]))
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A file in rc.conf syntax (`/etc/rc.conf`, the tool's own configuration file): shell
 /// variable assignments, comments and blank lines.

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A FreeBSD 14/15 host modelled in memory, started from a host profile, that answers the
 /// commands the tool runs with FreeBSD's output and exit status (docs/host-profile.md).
