@@ -4,6 +4,7 @@
 /// as Foundation finds it.
 extension StringProtocol {
     /// The first occurrence of `target`; nil when there is none or `target` is empty.
+    @inlinable
     package func firstRange(ofLiteral target: some StringProtocol) -> Range<String.Index>? {
         let needle = Array(target.utf8)
         guard let head = needle.first else { return nil }
@@ -24,6 +25,7 @@ extension StringProtocol {
 
     /// Every occurrence of `target`, from the left and not overlapping, replaced; unchanged
     /// when `target` is empty.
+    @inlinable
     package func replacingEvery(_ target: some StringProtocol, with replacement: some StringProtocol) -> String {
         var result = ""
         var rest = self[...]
