@@ -14,7 +14,23 @@ extension StringProtocol {
     /// The lines of command output, numbered from 1. A final newline does not start an
     /// empty last line, and a carriage return before a newline is dropped.
     var numberedLines: [NumberedLine] {
-        var lines = split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on UTF-8 bytes where splitting on the Character "\n" would: at every LF except
+        // one right after a CR, since CR LF is a single Character.
+        var lines: [SubSequence] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var position = start
+        var previous: UInt8 = 0
+        while position < bytes.endIndex {
+            let byte = bytes[position]
+            if byte == 0x0A && previous != 0x0D {
+                lines.append(self[start..<position])
+                start = bytes.index(after: position)
+            }
+            previous = byte
+            bytes.formIndex(after: &position)
+        }
+        lines.append(self[start...])
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines.enumerated().map { index, line in
             let text = line.hasSuffix("\r") ? line.dropLast() : line
