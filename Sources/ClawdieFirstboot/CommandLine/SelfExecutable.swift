@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The absolute path of the running binary, to start a copy of it (the watcher).
 enum SelfExecutable {

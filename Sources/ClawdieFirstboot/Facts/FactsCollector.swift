@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import FreeBSDHost
 
 /// Builds a host profile of the current host, real or simulated: its name, version,
@@ -56,8 +60,8 @@ enum FactsCollector {
 
     private static func identity(_ context: ToolContext) throws -> (String, String) {
         if let simulated = context.simulated { return simulated.identity }
-        let hostname = try context.host.run(Command(["/bin/hostname"])).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
-        let version = try context.host.run(Command(["/bin/freebsd-version", "-u"])).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let hostname = try context.host.run(Command(["/bin/hostname"])).stdoutText.trimmingWhitespaceAndNewlines()
+        let version = try context.host.run(Command(["/bin/freebsd-version", "-u"])).stdoutText.trimmingWhitespaceAndNewlines()
         return (hostname, version)
     }
 

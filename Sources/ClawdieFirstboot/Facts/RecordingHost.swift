@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A host that passes every call through and remembers what was read: the files (with mode
 /// and owner) and each command's output. `facts` plans through it, so the profile it writes

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The unified diff of a file change, or nil when either side is not UTF-8 text.
 enum FileDiff {

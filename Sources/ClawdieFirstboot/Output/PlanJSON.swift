@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The plan in machine-readable form (docs/plan-format.md), `format_version` 1.
 struct PlanJSON: Encodable {

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The plan as a person reads it: a summary line, then each step with `~` (changes), `=`
 /// (no change) or `?` (checked at apply time) and its changes — unified diffs for files,
@@ -26,7 +30,7 @@ struct PlanText {
                 what = step.changes.isEmpty ? "checked at apply time"
                     : "\(step.changes.count) change\(step.changes.count == 1 ? "" : "s"), checked at apply time"
             }
-            var line = "\(marker) \(step.id.padding(toLength: width, withPad: " ", startingAt: 0))  [\(step.phase)] \(what)"
+            var line = "\(marker) \(step.id + String(repeating: " ", count: width - step.id.count))  [\(step.phase)] \(what)"
             if let note = step.note { line += " - \(note)" }
             out += line + "\n"
             for change in step.changes {

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import FreeBSDHost
 
 extension Settings {
@@ -137,7 +141,7 @@ extension Settings {
     /// letter first, then letters, digits, `_`, `.` or `-`.
     static func interfaceName(_ value: String) throws -> String {
         let allowed = value.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "_.-".unicodeScalars.contains(scalar))
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.-".unicodeScalars.contains(scalar))
         }
         guard (1...15).contains(value.count), allowed, value.first?.isLetter == true else {
             throw ValueProblem(message: "not a FreeBSD interface name: 1 to 15 characters, a letter first, then letters, digits, '_', '.' or '-'")

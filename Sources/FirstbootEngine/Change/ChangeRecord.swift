@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The journal's account of one change: what it targets, what it replaced, and the digest
 /// of what it wrote. Written durably before the change is made.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The project's one JSON configuration: sorted keys and unescaped slashes, so every file it
 /// writes (journal, plans, host profiles) is deterministic and diffs cleanly.

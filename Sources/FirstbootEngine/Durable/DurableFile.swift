@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -30,7 +34,7 @@ package enum DurableFile {
             }
         }
         let directory = parentDirectory(of: path)
-        let name = (path as NSString).lastPathComponent
+        let name = PathName.lastComponent(of: path)
         let temporary = directory + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
         let fd = retryingEINTR { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
         guard fd >= 0 else {
@@ -115,7 +119,7 @@ package enum DurableFile {
     }
 
     package static func parentDirectory(of path: String) -> String {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathName.deletingLastComponent(of: path)
         return parent.isEmpty ? "." : parent
     }
 

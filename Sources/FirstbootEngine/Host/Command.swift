@@ -39,7 +39,7 @@ package struct Command: Hashable, Sendable, Codable, CustomStringConvertible {
             let plain = !word.isEmpty && word.allSatisfy { c in
                 c.isLetter || c.isNumber || "-_./:=+,@%{}<>".contains(c)
             }
-            return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            return plain ? word : "'" + word.replacingEvery("'", with: "'\\''") + "'"
         }.joined(separator: " ")
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How a child process ended. An exit code and a signal are different facts and are kept
 /// apart; a timeout is reported as such even though the child ended by our signal.
@@ -49,7 +53,7 @@ package struct CommandResult: Hashable, Sendable {
     /// The first non-empty line of stderr (else stdout): what an error message quotes.
     package var firstErrorLine: String {
         for text in [stderrText, stdoutText] {
-            if let line = text.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if let line = text.split(separator: "\n").first(where: { !$0.trimmingWhitespace().isEmpty }) {
                 return String(line)
             }
         }

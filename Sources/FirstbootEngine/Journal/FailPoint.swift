@@ -5,7 +5,11 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A testing aid: end the process right after the Nth durable journal write, to prove that
 /// a crash at any point resumes correctly. Set `CLAWDIE_FIRSTBOOT_FAILPOINT=N` for the
@@ -21,8 +25,14 @@ package struct FailPoint: Sendable {
         self.crash = crash
     }
 
-    /// The fail point the environment asks for, or nil.
-    package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> FailPoint? {
+    /// The fail point this process's environment asks for, or nil. Reads the one variable
+    /// with getenv rather than building ProcessInfo's dictionary of the whole environment.
+    package static func fromEnvironment() -> FailPoint? {
+        fromEnvironment(getenv(environmentVariable).map { [environmentVariable: String(cString: $0)] } ?? [:])
+    }
+
+    /// The fail point `environment` asks for, or nil.
+    package static func fromEnvironment(_ environment: [String: String]) -> FailPoint? {
         guard let text = environment[environmentVariable], let count = Int(text), count > 0 else { return nil }
         return FailPoint(afterWrite: count) { kill(getpid(), SIGKILL) }
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The JSON form of journal records, documented in docs/journal.md. Every key is written
 /// explicitly here so the on-disk format never changes by accident with a Swift rename.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Applies changes to a host and undoes them from their recorded before-state. The only
 /// code that mutates a host on the engine's behalf.
@@ -68,14 +72,14 @@ struct ChangeApplier {
     }
 
     private func validateCandidate(path: String, contents: Data, mode: FileMode, owner: FileOwner, validator: [String]) throws {
-        let candidate = DurableFile.parentDirectory(of: path) + "/." + (path as NSString).lastPathComponent + ".candidate"
+        let candidate = DurableFile.parentDirectory(of: path) + "/." + PathName.lastComponent(of: path) + ".candidate"
         try host.writeFile(candidate, contents: contents, mode: mode, owner: owner)
         defer { try? host.removeFile(candidate) }
         let argv = validator.map { $0 == "{}" ? candidate : $0 }
         let result = try host.run(Command(argv))
         guard result.succeeded else {
             let detail = result.stderrText.split(separator: "\n").map { line in
-                line.replacingOccurrences(of: candidate, with: path)
+                line.replacingEvery(candidate, with: path)
             }.joined(separator: "; ")
             throw ChangeFailure("the new \(path) does not pass `\(Command.display(validator.map { $0 == "{}" ? path : $0 }))`: \(detail.isEmpty ? result.termination.description : detail); \(path) was left unchanged")
         }

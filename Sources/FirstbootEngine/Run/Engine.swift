@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The step engine: plans, applies, resumes and rolls back steps against a host, keeping the
 /// journal in the state directory.

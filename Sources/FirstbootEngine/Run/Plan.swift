@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `apply` would do, step by step, computed exactly as `apply` computes it.
 package struct Plan: Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The host as a plan sees it: the real host underneath, with the file and key changes of
 /// the steps planned so far laid over it in memory, so a later step plans against what the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -98,7 +102,6 @@ package struct RunLockError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     private static func format(_ seconds: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: Date(timeIntervalSince1970: Double(seconds)))
+        Date(timeIntervalSince1970: Double(seconds)).formatted(Date.ISO8601FormatStyle())
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The interface names printed by `ifconfig -l` (also `-l -u`, `-l -d`): one line, names
 /// separated by spaces, as FreeBSD's `network.subr` reads it with word splitting.

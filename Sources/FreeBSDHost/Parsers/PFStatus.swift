@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Whether pf is enabled, from the first line of `pfctl -s info` (the same line opens
 /// `service pf status`).

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads `pfctl -t NAME -T show`: one entry per line, indented by three columns
 /// (`   1.2.3.4`, a network as `10.0.0.0/8`, a negated entry as `!1.2.3.4`). An existing

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Output of a FreeBSD command that does not have the shape the parser relies on.
 ///
@@ -34,7 +38,7 @@ package struct ParseError: Error, CustomStringConvertible, Hashable, Sendable {
 
     /// Keeps an error message to one readable line whatever the command printed.
     private static func shortened(_ text: String) -> String {
-        let oneLine = text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+        let oneLine = text.replacingEvery("\n", with: "\\n").replacingEvery("\t", with: "\\t")
         return oneLine.count > 120 ? String(oneLine.prefix(117)) + "..." : oneLine
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The order in which `/etc/rc` runs rc.d scripts, computed like `rcorder(8)`.
 ///

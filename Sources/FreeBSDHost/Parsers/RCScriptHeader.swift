@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The dependency block of an rc.d script, read as `rcorder(8)` reads it.
 ///

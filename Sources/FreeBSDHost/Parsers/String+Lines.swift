@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A line of command output and its 1-based number, for error messages.
 struct NumberedLine {
@@ -10,7 +14,23 @@ extension StringProtocol {
     /// The lines of command output, numbered from 1. A final newline does not start an
     /// empty last line, and a carriage return before a newline is dropped.
     var numberedLines: [NumberedLine] {
-        var lines = split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on UTF-8 bytes where splitting on the Character "\n" would: at every LF except
+        // one right after a CR, since CR LF is a single Character.
+        var lines: [SubSequence] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var position = start
+        var previous: UInt8 = 0
+        while position < bytes.endIndex {
+            let byte = bytes[position]
+            if byte == 0x0A && previous != 0x0D {
+                lines.append(self[start..<position])
+                start = bytes.index(after: position)
+            }
+            previous = byte
+            bytes.formIndex(after: &position)
+        }
+        lines.append(self[start...])
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines.enumerated().map { index, line in
             let text = line.hasSuffix("\r") ? line.dropLast() : line
@@ -29,7 +49,7 @@ extension StringProtocol {
 
     /// Splits at the first occurrence of `separator`; nil when it does not occur.
     func splitOnce(at separator: String) -> (head: Substring, tail: Substring)? {
-        guard let range = range(of: separator) else { return nil }
+        guard let range = firstRange(ofLiteral: separator) else { return nil }
         return (Substring(self[..<range.lowerBound]), Substring(self[range.upperBound...]))
     }
 

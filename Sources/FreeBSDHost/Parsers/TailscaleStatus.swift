@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The parts of `tailscale status --json` the orchestrator waits on.
 ///
@@ -64,27 +68,60 @@ package struct TailscaleStatus: Hashable, Sendable {
 
     /// Parses the JSON document printed by `tailscale status --json`.
     package static func parse(_ output: String) throws(ParseError) -> TailscaleStatus {
-        let document: Any
+        // A document that does not start with `{` or `[` (after white space, or a byte order
+        // mark) is a bare value or not JSON at all.
+        let jsonSpace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        let bytes = output.utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? output.utf8.dropFirst(3) : output.utf8.dropFirst(0)
+        let document: Document
         do {
-            document = try JSONSerialization.jsonObject(with: Data(output.utf8))
+            guard let first = bytes.first(where: { !jsonSpace.contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not a JSON object or array"))
+            }
+            document = try JSONDecoder().decode(Document.self, from: Data(output.utf8))
+        } catch let problem as ParseError {
+            throw problem
         } catch {
             throw ParseError(subject: subject, expected: "a JSON object", line: String(output.prefix(80)))
         }
-        guard let object = document as? [String: Any] else {
-            throw ParseError(subject: subject, expected: "a JSON object at the top level")
-        }
-        guard let state = object["BackendState"] as? String else {
-            throw ParseError(subject: subject, expected: "a string \"BackendState\"")
-        }
-        let addresses: [String]
-        switch object["TailscaleIPs"] {
-        case nil, is NSNull: addresses = []
-        case let list as [String]: addresses = list
-        default: throw ParseError(subject: subject, expected: "\"TailscaleIPs\" as a list of strings or null")
-        }
-        let selfHostName = (object["Self"] as? [String: Any])?["HostName"] as? String
-        let version = object["Version"] as? String
         return TailscaleStatus(
-            backendState: BackendState(state), tailscaleIPs: addresses, selfHostName: selfHostName, version: version)
+            backendState: BackendState(document.backendState), tailscaleIPs: document.tailscaleIPs,
+            selfHostName: document.selfHostName, version: document.version)
+    }
+
+    /// The keys read from the document, with the same leniency as before: a `Self` or
+    /// `Version` of another type counts as absent; `BackendState` and `TailscaleIPs` are checked.
+    private struct Document: Decodable {
+        var backendState: String
+        var tailscaleIPs: [String]
+        var selfHostName: String?
+        var version: String?
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            guard let object = try? decoder.container(keyedBy: Key.self) else {
+                throw ParseError(subject: TailscaleStatus.subject, expected: "a JSON object at the top level")
+            }
+            guard let state = try? object.decode(String.self, forKey: Key(stringValue: "BackendState")) else {
+                throw ParseError(subject: TailscaleStatus.subject, expected: "a string \"BackendState\"")
+            }
+            backendState = state
+            let addresses = Key(stringValue: "TailscaleIPs")
+            if !object.contains(addresses) || (try? object.decodeNil(forKey: addresses)) == true {
+                tailscaleIPs = []
+            } else if let list = try? object.decode([String].self, forKey: addresses) {
+                tailscaleIPs = list
+            } else {
+                throw ParseError(subject: TailscaleStatus.subject, expected: "\"TailscaleIPs\" as a list of strings or null")
+            }
+            let selfEntry = try? object.nestedContainer(keyedBy: Key.self, forKey: Key(stringValue: "Self"))
+            selfHostName = try? selfEntry?.decode(String.self, forKey: Key(stringValue: "HostName"))
+            version = try? object.decode(String.self, forKey: Key(stringValue: "Version"))
+        }
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A file in rc.conf syntax (`/etc/rc.conf`, the tool's own configuration file): shell
 /// variable assignments, comments and blank lines.
@@ -27,6 +31,8 @@ package struct RCConfDocument: Sendable, Equatable {
         endsWithNewline = text.isEmpty || text.hasSuffix("\n")
         if endsWithNewline { lines.removeLast() }
         self.lines = lines
+        // Only strict mode acts on what a line is; lenient mode keeps every line as it is.
+        guard strict else { return }
         for (index, line) in lines.enumerated() {
             switch Self.classify(line) {
             case .assignment, .blank: continue
@@ -55,7 +61,12 @@ package struct RCConfDocument: Sendable, Equatable {
     package static func value(of key: String, inText text: String) -> String? {
         var found: String?
         let prefix = Array((key + "=").utf8)
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
             let start = line.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? line.endIndex
             guard line[start...].starts(with: prefix), let text = String(line) else { continue }
             if case .assignment(_, let value) = classify(text) { found = value }

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `readKey`/`writeKey` for any host, as edits of the file through the host's own file calls.
 ///

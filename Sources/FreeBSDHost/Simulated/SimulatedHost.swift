@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A FreeBSD 14/15 host modelled in memory, started from a host profile, that answers the
 /// commands the tool runs with FreeBSD's output and exit status (docs/host-profile.md).
@@ -10,10 +14,19 @@ import Foundation
 package final class SimulatedHost: TargetHost, RCConfKeyEditing {
     package static let stateFileName = "simulated-host.json"
 
-    package let profile: HostProfile
     package let profilePath: String
     package let stateDirectory: String?
     var state: SimulatedState
+    /// The profile, unless the host was restored from a state directory (`profileData` then).
+    private let loadedProfile: HostProfile?
+    private let profileData: Data
+    /// The profile's transcripts and faults: what `run` answers from.
+    private let scripts: ProfileScripts
+
+    /// The host profile this host was made from.
+    package var profile: HostProfile {
+        get throws { try loadedProfile ?? HostProfile.decode(profileData, path: profilePath) }
+    }
 
     /// Loads the profile at `profilePath` and the host state (from the state directory when
     /// it holds one, else fresh from the profile).
@@ -21,18 +34,28 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
         guard let data = FileManager.default.contents(atPath: profilePath) else {
             throw HostError("cannot read host profile \(profilePath): no such readable file; check the --host-profile path")
         }
-        try self.init(profile: HostProfile.decode(data, path: profilePath), profilePath: profilePath, stateDirectory: stateDirectory, digest: SHA256.hex(data))
+        let digest = SHA256.hex(data)
+        // A saved state made from these very bytes means they were decoded and checked when it
+        // was made: only the transcripts and faults are read again. Anything else (no state, a
+        // damaged one, another profile) takes the full path, which reports it as before.
+        if let stateDirectory, let saved = try? Self.loadState(directory: stateDirectory), saved.profileDigest == digest {
+            self.init(restoring: saved, profileData: data, scripts: try ProfileScripts.decode(data, path: profilePath), profilePath: profilePath, stateDirectory: stateDirectory)
+            return
+        }
+        try self.init(profile: HostProfile.decode(data, path: profilePath), profileData: data, profilePath: profilePath, stateDirectory: stateDirectory, digest: digest)
     }
 
     /// Uses an already loaded profile; `profilePath` names it in messages and its bytes' digest
     /// binds the state directory to it (the encoded profile's digest when the file is absent).
     package convenience init(profile: HostProfile, profilePath: String, stateDirectory: String?) throws {
         let data = try FileManager.default.contents(atPath: profilePath) ?? profile.encode()
-        try self.init(profile: profile, profilePath: profilePath, stateDirectory: stateDirectory, digest: SHA256.hex(data))
+        try self.init(profile: profile, profileData: data, profilePath: profilePath, stateDirectory: stateDirectory, digest: SHA256.hex(data))
     }
 
-    private init(profile: HostProfile, profilePath: String, stateDirectory: String?, digest: String) throws {
-        self.profile = profile
+    private init(profile: HostProfile, profileData: Data, profilePath: String, stateDirectory: String?, digest: String) throws {
+        loadedProfile = profile
+        self.profileData = profileData
+        scripts = ProfileScripts(transcripts: profile.transcripts, faults: profile.faults)
         self.profilePath = profilePath
         self.stateDirectory = stateDirectory
         if let stateDirectory, let saved = try Self.loadState(directory: stateDirectory) {
@@ -47,18 +70,27 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
         }
     }
 
+    private init(restoring saved: SimulatedState, profileData: Data, scripts: ProfileScripts, profilePath: String, stateDirectory: String) {
+        loadedProfile = nil
+        self.profileData = profileData
+        self.scripts = scripts
+        self.profilePath = profilePath
+        self.stateDirectory = stateDirectory
+        state = saved
+    }
+
     // MARK: Commands
 
     package func run(_ command: Command) throws -> CommandResult {
         let argv = command.argv
-        for (index, fault) in profile.faults.enumerated() where fault.matches(argv) {
+        for (index, fault) in scripts.faults.enumerated() where fault.matches(argv) {
             let fired = state.faultsFired[String(index)] ?? 0
             if let times = fault.times, fired >= times { continue }
             state.faultsFired[String(index)] = fired + 1
             try persist()
             return .exited(fault.exitStatus, stderr: fault.stderr)
         }
-        if let transcript = profile.transcripts.first(where: { $0.argv == argv }) {
+        if let transcript = scripts.transcripts.first(where: { $0.argv == argv }) {
             return .exited(transcript.exitStatus, stdout: transcript.stdout, stderr: transcript.stderr)
         }
         guard state.isInstalledProgram(argv[0]) else {
@@ -127,6 +159,10 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
     private static func loadState(directory: String) throws -> SimulatedState? {
         let path = directory + "/" + stateFileName
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        // One decode for a good state; only a bad one is read again to say what is wrong.
+        if let state = try? JSONCoding.decoder().decode(SimulatedState.self, from: data), state.formatVersion <= SimulatedState.currentFormatVersion {
+            return state
+        }
         struct Version: Decodable { var formatVersion: Int }
         guard let version = try? JSONCoding.decoder().decode(Version.self, from: data) else {
             throw HostError("cannot read the simulated host state \(path): it is damaged; remove it to start again from the profile")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The bytes kept from one output stream of a child: at most `limit`; whatever comes after
 /// is still read (so the child never blocks on a full pipe) but dropped.

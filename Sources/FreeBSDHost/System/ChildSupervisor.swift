@@ -6,7 +6,11 @@ import Musl
 import Darwin
 #endif
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Watches one spawned child until it is reaped: drains its two output pipes, enforces the
 /// timeout on its process group, and decides when to stop reading.

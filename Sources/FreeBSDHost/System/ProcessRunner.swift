@@ -6,7 +6,11 @@ import Musl
 import Darwin
 #endif
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs a `Command` as a child process with posix_spawn and waits for it.
 ///

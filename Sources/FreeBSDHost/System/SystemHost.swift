@@ -6,7 +6,11 @@ import Musl
 import Darwin
 #endif
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The C `struct stat`, named apart from `SystemHost.stat(_:)`.
 private typealias FileStatus = stat

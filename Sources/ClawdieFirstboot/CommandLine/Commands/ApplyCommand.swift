@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `apply`: runs the pending steps, resuming an interrupted run. With `--boot` (the rc.d
 /// hook) it exits at once when the boot phases are complete, and stops retrying after

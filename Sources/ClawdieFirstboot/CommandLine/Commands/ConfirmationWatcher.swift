@@ -1,5 +1,16 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import FreeBSDHost
 
 /// The detached process that reverts a change nobody confirmed. `apply` starts it when it
@@ -48,7 +59,7 @@ enum ConfirmationWatcher {
     /// Stops a running watcher, as a reboot would: the simulated reboot uses it.
     static func stop(stateDirectory: String) {
         guard let text = try? String(contentsOfFile: stateDirectory + "/" + pidFileName, encoding: .utf8),
-              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else { return }
+              let pid = Int32(text.trimmingWhitespaceAndNewlines()), pid > 0 else { return }
         _ = kill(pid, SIGKILL)
         try? DurableFile.remove(stateDirectory + "/" + pidFileName)
     }

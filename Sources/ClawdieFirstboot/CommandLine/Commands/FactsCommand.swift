@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `facts`: writes a host profile of the current host (real or simulated) to stdout or to
 /// `--output FILE`, so the plan of a real machine can be reviewed in CI.

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `plan`: what `apply` would do, without doing it. Exit 0 when nothing is to be done, 2 when
 /// changes are pending.

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `status`: one line saying where the host stands, from the journal alone; `--json` for
 /// scripts; `--wait` until the run settles (complete, failed or operator-needed), at most

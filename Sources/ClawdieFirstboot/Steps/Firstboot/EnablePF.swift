@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `enable-pf`: pf on now and at every boot, with FreeBSD's fallback rules set so that a
 /// broken `/etc/pf.conf` at a later boot leaves the host neither wide open nor unreachable.

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `install-pf-reload`: installs `/usr/local/etc/rc.d/pf_reload` (mode 0555) and enables it.
 /// After tailscaled at boot it waits for `tailscale0` and reloads pf, so rules naming

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `lockdown-pf`: switches `/etc/pf.conf` to the locked-down ruleset — SSH and VNC only on
 /// tailscale0, blocked on the external interface, WireGuard let in — and loads it.

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension SimulatedState {
     static let localRCDirectory = "/usr/local/etc/rc.d"
@@ -36,7 +40,7 @@ extension SimulatedState {
     }
 
     func rcScript(named name: String) -> RCScript? {
-        rcScripts.first { ($0.path as NSString).lastPathComponent == name }
+        rcScripts.first { PathName.lastComponent(of: $0.path) == name }
     }
 
     /// The value of a plain `key=value` line of a script (`name="pf_reload"`,
@@ -44,16 +48,16 @@ extension SimulatedState {
     static func shellAssignment(_ key: String, in text: String) -> String? {
         var found: String?
         for rawLine in text.split(separator: "\n") {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingWhitespace()
             guard line.hasPrefix(key + "=") else { continue }
             var value = String(line.dropFirst(key.count + 1))
-            if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
-            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+            if let comment = value.firstRange(ofLiteral: " #") { value = String(value[..<comment.lowerBound]) }
+            value = value.trimming(scalarsIn: "\"' ")
             found = value
         }
         guard var value = found else { return nil }
         if key != "name", let name = shellAssignment("name", in: text) {
-            value = value.replacingOccurrences(of: "${name}", with: name).replacingOccurrences(of: "$name", with: name)
+            value = value.replacingEvery("${name}", with: name).replacingEvery("$name", with: name)
         }
         return value
     }
@@ -71,7 +75,7 @@ extension SimulatedState {
         var run: [RCScript] = []
         for script in try Self.rcorder(BaseRCScripts.all, skipping: skipping) {
             run.append(script)
-            if (script.path as NSString).lastPathComponent == divider { break }
+            if PathName.lastComponent(of: script.path) == divider { break }
         }
         let done = Set(run.map(\.path))
         run += try Self.rcorder(rcScripts, skipping: skipping).filter { !done.contains($0.path) }

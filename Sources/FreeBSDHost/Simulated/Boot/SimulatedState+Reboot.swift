@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A reboot: run-time state is lost, then /etc/rc replays the boot in rcorder order from
 /// rc.conf and the files on disk.
@@ -66,7 +70,7 @@ extension SimulatedState {
             return (.ran, pf.enabled ? (problems.isEmpty ? "loaded \(pf.loadedPath ?? "no rules") and enabled pf" : "enabled pf: \(problems)") : "pf not enabled: \(problems)")
         case .daemon, .tailscaled:
             let output = startDaemon(script)
-            var summary = output.status == 0 ? "started \(script.name)" : "did not start: \(output.stderr.trimmingCharacters(in: .newlines))"
+            var summary = output.status == 0 ? "started \(script.name)" : "did not start: \(output.stderr.trimmingNewlines())"
             if script.behavior == .tailscaled, output.status == 0 {
                 let address = interface(named: "tailscale0")?.inet.first
                 summary += address.map { "; tailscale0 created with \($0)" } ?? "; tailscale0 created without an address (\(tailscale.backendState))"
@@ -85,12 +89,12 @@ extension SimulatedState {
         for name in rcWords("cloned_interfaces") {
             if interface(named: name) != nil { continue }
             let output = (try? ifconfig([name, "create"])) ?? .failure("not modelled")
-            done.append(output.status == 0 ? "created \(name)" : "could not create \(name): \(output.stderr.trimmingCharacters(in: .newlines))")
+            done.append(output.status == 0 ? "created \(name)" : "could not create \(name): \(output.stderr.trimmingNewlines())")
         }
         for item in interfaces {
             guard let newName = rcValue("ifconfig_\(Self.ifVar(item.name))_name"), !newName.isEmpty else { continue }
             let output = (try? ifconfig([item.name, "name", newName])) ?? .failure("not modelled")
-            done.append(output.status == 0 ? "renamed \(item.name) to \(newName)" : "could not rename \(item.name): \(output.stderr.trimmingCharacters(in: .newlines))")
+            done.append(output.status == 0 ? "renamed \(item.name) to \(newName)" : "could not rename \(item.name): \(output.stderr.trimmingNewlines())")
         }
         for item in interfaces {
             let variable = Self.ifVar(item.name)
@@ -107,7 +111,7 @@ extension SimulatedState {
                 continue
             }
             let output = (try? ifconfig([item.name] + words)) ?? .failure("not modelled")
-            done.append(output.status == 0 ? "configured \(item.name) (\(value))" : "could not configure \(item.name): \(output.stderr.trimmingCharacters(in: .newlines))")
+            done.append(output.status == 0 ? "configured \(item.name) (\(value))" : "could not configure \(item.name): \(output.stderr.trimmingNewlines())")
             var alias = 0
             while let extra = rcValue("ifconfig_\(variable)_alias\(alias)") {
                 let words = extra.split(separator: " ").map(String.init)

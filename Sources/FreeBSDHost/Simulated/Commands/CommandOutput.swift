@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a modelled command printed and its exit status, built up line by line.
 struct CommandOutput: Equatable {

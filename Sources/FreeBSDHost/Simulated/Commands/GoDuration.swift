@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Go's `time.Duration` text, as the `--timeout` flag of tailscale(1) reads and prints it:
 /// `60s`, `1m30s`, `1.5h`, `250ms`, `0`.

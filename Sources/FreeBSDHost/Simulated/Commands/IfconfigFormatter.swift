@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Prints an interface the way FreeBSD 14's ifconfig does: a flags line, then TAB-indented
 /// lines, netmasks in hex, `groups:` of the cloner, bridge `member:` lines.
@@ -43,7 +47,7 @@ struct IfconfigFormatter {
         lines.append("\toptions=\(options)")
         if let ether = item.ether { lines.append("\tether \(ether)") }
         for network in item.networks {
-            let mask = "0x" + String(format: "%08x", network.netmask)
+            let mask = "0x" + String(hexadecimal: network.netmask, digits: 8)
             switch item.kind {
             case .loopback:
                 lines.append("\tinet \(network.address) netmask \(mask)")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// ifconfig(8): listing, showing, cloning, renaming, addressing, bridge members.
 extension SimulatedState {

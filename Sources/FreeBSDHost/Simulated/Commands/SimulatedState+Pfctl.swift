@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// pfctl(8): check and load rulesets, enable and disable, show status and rules, tables,
 /// flush. Rulesets are checked by `PFParser` and reported with pfctl's messages.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// service(8) and the rc.subr behaviour of the scripts it runs: the rcvar check ("Cannot
 /// 'start' …", exit 0), `one` prefixes, default daemon start/stop/status messages, enable and

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// sysrc(8): read, set, append to, remove from, delete and check rc.conf variables, with the
 /// output formats of usr.sbin/sysrc (`name: old -> new`, `sysrc: unknown variable 'x'`).

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `tailscale status [--json]` and `tailscale ip` from the modelled backend.
 extension SimulatedState {
@@ -97,9 +101,9 @@ extension SimulatedState {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            case "<", ">", "&": out += String(format: "\\u%04x", scalar.value)
+            case "<", ">", "&": out += "\\u" + String(hexadecimal: scalar.value, digits: 4)
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { out += "\\u" + String(hexadecimal: scalar.value, digits: 4) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""

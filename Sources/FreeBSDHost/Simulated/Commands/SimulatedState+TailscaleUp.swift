@@ -144,7 +144,7 @@ extension SimulatedState {
     static func shellQuoted(_ word: String) -> String {
         let special = Set("\\'\"`${[|&;<>()*?!")
         if word.contains(where: { " \t\n".contains($0) }) {
-            return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            return "'" + word.replacingEvery("'", with: "'\\''") + "'"
         }
         var out = ""
         for (offset, character) in word.enumerated() {
@@ -161,7 +161,7 @@ extension SimulatedState {
         let path = String(value.dropFirst("file:".count))
         let normalized = path.hasPrefix("/") ? Self.normalize(path) : path
         if let contents = text(at: normalized) {
-            return contents.trimmingCharacters(in: .whitespacesAndNewlines)
+            return contents.trimmingWhitespaceAndNewlines()
         }
         if path.hasPrefix("/") && isDirectory(normalized) { throw .failed("read \(path): is a directory") }
         throw .failed("open \(path): no such file or directory")
@@ -179,10 +179,10 @@ extension SimulatedState {
 
     private static func blot(_ text: String, keys: [String]) -> String {
         var text = text
-        for key in keys { text = text.replacingOccurrences(of: key, with: String(repeating: "X", count: key.count)) }
+        for key in keys { text = text.replacingEvery(key, with: String(repeating: "X", count: key.count)) }
         var result = ""
         var rest = Substring(text)
-        while let range = rest.range(of: "tskey-") {
+        while let range = rest.firstRange(ofLiteral: "tskey-") {
             result += rest[..<range.upperBound]
             rest = rest[range.upperBound...]
             let secret = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }

@@ -114,6 +114,6 @@ struct TailscaleUpArguments {
 
     /// Go's `%q` for plain text: double quotes, backslash before `"` and `\`.
     static func goQuote(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + text.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
     }
 }

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 // JSON field names are snake_case; every object refuses fields it does not know.
 
@@ -204,6 +208,35 @@ extension ProfileTailscale: Codable {
         try c.encode(addresses, forKey: .addresses)
         // Only a simulated tailnet has a login behaviour; a recorded host's profile leaves it out.
         if login != .accepts { try c.encode(login.rawValue, forKey: .login) }
+    }
+}
+
+/// The transcripts and faults of a profile, decoded alone: what a simulated host restored from
+/// its state directory still reads from the profile (the rest was checked when the state was made).
+struct ProfileScripts: Decodable {
+    var transcripts: [ProfileTranscript]
+    var faults: [ProfileFault]
+
+    init(transcripts: [ProfileTranscript], faults: [ProfileFault]) {
+        self.transcripts = transcripts
+        self.faults = faults
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: HostProfile.CodingKeys.self)
+        transcripts = try c.decodeIfPresent([StrictTranscript].self, forKey: .transcripts)?.map(\.transcript) ?? []
+        faults = try c.decodeIfPresent([StrictFault].self, forKey: .faults)?.map(\.fault) ?? []
+    }
+
+    /// Decodes them from profile JSON; `path` only names the source in errors.
+    static func decode(_ data: Data, path: String) throws -> ProfileScripts {
+        do {
+            return try JSONCoding.decoder().decode(ProfileScripts.self, from: data)
+        } catch {
+            // The bytes decoded as a whole profile before; report as a full decode would.
+            _ = try HostProfile.decode(data, path: path)
+            throw error
+        }
     }
 }
 

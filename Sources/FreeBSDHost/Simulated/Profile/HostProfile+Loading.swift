@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension HostProfile {
     /// Reads and checks a profile file.
@@ -41,7 +45,7 @@ extension HostProfile {
             return "field `\(StrictKeys.fieldPath(context.codingPath))`: is null; expected \(typeName(type))"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return "not valid JSON (\(context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription))"
+                return "not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
             }
             return "field `\(StrictKeys.fieldPath(context.codingPath))`: \(context.debugDescription)"
         @unknown default:

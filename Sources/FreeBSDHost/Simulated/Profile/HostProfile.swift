@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The description of a FreeBSD host the simulated host starts from (format in
 /// docs/host-profile.md): interfaces, default route, files, packages, running services,

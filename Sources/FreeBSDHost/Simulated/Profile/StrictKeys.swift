@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A coding key that accepts any name, to list the keys an object really has.
 struct AnyCodingKey: CodingKey {

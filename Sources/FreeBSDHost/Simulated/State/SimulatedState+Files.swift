@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The file system: a map of regular files; directories exist implicitly as the parents of
 /// files (and `/`). Symbolic links are not modelled.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// rc.conf as rc.subr's `load_rc_config` sees it: /etc/defaults/rc.conf, then /etc/rc.conf,
 /// then /etc/rc.conf.local, the last assignment winning.

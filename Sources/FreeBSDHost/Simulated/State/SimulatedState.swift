@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Everything that can change on the simulated host. It is a value: a command computes the
 /// next state and the host keeps (and, with a state directory, persists) it only when the
@@ -81,7 +85,7 @@ extension SimulatedState {
 
     /// A locally administered MAC address that is stable for an interface index.
     static func ether(for index: Int) -> String {
-        String(format: "58:9c:fc:00:%02x:%02x", (index >> 8) & 0xff, index & 0xff)
+        "58:9c:fc:00:" + String(hexadecimal: (index >> 8) & 0xff, digits: 2) + ":" + String(hexadecimal: index & 0xff, digits: 2)
     }
 
     mutating func allocatePID() -> Int {

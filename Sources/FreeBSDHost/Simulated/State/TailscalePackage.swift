@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the `tailscale` package installs (security/tailscale: bin/tailscale, bin/tailscaled
 /// and the rc script from files/tailscaled.in).
