@@ -39,6 +39,6 @@ struct EnableForwarding: Step {
 
     private func forwarding(_ context: StepContext) throws -> String {
         try HostObserver(host: context.host).run([Self.sysctl, "-n", "net.inet.ip.forwarding"]).stdoutText
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingWhitespaceAndNewlines()
     }
 }

@@ -1,5 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `jail-table`: the pf table `<clawdie_jails>` holding every jail network, declared in
 /// `/etc/pf.conf` and used by the NAT and jail rules, so adding a jail network changes one
@@ -31,7 +35,7 @@ struct JailTable: Step {
 
     func verify(in context: StepContext) throws {
         let result = try HostObserver(host: context.host).run([FreeBSDPaths.pfctl, "-t", settings.jailTable, "-T", "show"])
-        let entries = result.succeeded ? result.stdoutText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } : []
+        let entries = result.succeeded ? result.stdoutText.split(separator: "\n").map { $0.trimmingWhitespace() } : []
         for network in settings.jailNetworks where !entries.contains(network.description) {
             throw StepRefusal("`pfctl -t \(settings.jailTable) -T show` does not list \(network)")
         }
