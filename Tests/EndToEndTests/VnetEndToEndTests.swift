@@ -46,6 +46,13 @@ import Testing
         #expect(try tool.facts() == afterFirstboot)
     }
 
+    /// What a recorded command printed, from a `facts` profile.
+    static func transcript(_ facts: String, _ argv: [String]) throws -> String? {
+        let object = try JSONSerialization.jsonObject(with: Data(facts.utf8)) as! [String: Any]
+        let transcripts = object["transcripts"] as! [[String: Any]]
+        return transcripts.first { ($0["argv"] as! [String]) == argv }?["stdout"] as? String
+    }
+
     static func expectVnet(_ tool: Tool) throws {
         let facts = try tool.facts()
         let interfaces = try Self.interfaces(facts)
@@ -54,6 +61,10 @@ import Testing
         #expect(interfaces["warden2"] == ["192.168.102.1/24"])
         #expect(interfaces["clawdie0"] == ["192.168.255.1/24"])
         #expect(facts.contains("table <clawdie_jails> persist { 192.168.100.0/24, 192.168.101.0/24, 192.168.102.0/24, 192.168.255.0/24 }"))
+        // The table is loaded, and forwarding is on.
+        #expect(try Self.transcript(facts, ["/sbin/pfctl", "-t", "clawdie_jails", "-T", "show"])
+            == "   192.168.100.0/24\n   192.168.101.0/24\n   192.168.102.0/24\n   192.168.255.0/24\n")
+        #expect(try Self.transcript(facts, ["/sbin/sysctl", "-n", "net.inet.ip.forwarding"]) == "1\n")
         #expect(try tool.run(["simulate", "probe", "--in", "vtnet0", "--proto", "tcp", "--port", "22"]).stdout == "pass\n")
         #expect(try tool.run(["simulate", "probe", "--in", "warden1", "--proto", "tcp", "--port", "443", "--from", "192.168.101.20"]).stdout == "pass\n")
     }

@@ -17,6 +17,7 @@ enum FactsCollector {
     /// steps' verifications look at.
     static let extraCommands: [[String]] = [
         ["/sbin/ifconfig", "-l"], ["/sbin/pfctl", "-s", "info"], ["/sbin/pfctl", "-s", "rules"],
+        ["/sbin/sysctl", "-n", "net.inet.ip.forwarding"], ["/sbin/pfctl", "-s", "Tables"],
     ]
 
     static func collect(_ context: ToolContext, phases: [String]) throws -> HostProfile {
@@ -26,6 +27,12 @@ enum FactsCollector {
         // A plan that stops on a refused precondition still recorded what it read.
         _ = try? engine.plan(phases: phases)
         for argv in extraCommands { _ = try? recorder.run(Command(argv)) }
+        // Each loaded table's contents (the jail table, the bruteforce table).
+        if let tables = try? recorder.run(Command(["/sbin/pfctl", "-s", "Tables"])), tables.succeeded {
+            for name in tables.stdoutText.split(separator: "\n") where !name.isEmpty {
+                _ = try? recorder.run(Command(["/sbin/pfctl", "-t", String(name), "-T", "show"]))
+            }
+        }
 
         let observer = HostObserver(host: context.host)
         let (hostname, version) = try identity(context)

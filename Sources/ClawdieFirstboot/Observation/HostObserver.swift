@@ -51,6 +51,11 @@ struct HostObserver {
         try pfEnabled() || rcValue("pf_enable") == "YES"
     }
 
+    /// Whether pf has the table loaded now.
+    func tableLoaded(_ name: String) throws -> Bool {
+        try run([FreeBSDPaths.pfctl, "-t", name, "-T", "show"]).succeeded
+    }
+
     /// Whether the pf kernel module is loaded (`kldstat -q -m pf`, as rc.subr's load_kld asks).
     func pfModuleLoaded() throws -> Bool {
         try run([FreeBSDPaths.kldstat, "-q", "-m", "pf"]).succeeded

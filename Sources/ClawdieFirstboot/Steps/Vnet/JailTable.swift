@@ -29,6 +29,14 @@ struct JailTable: Step {
                                             validate: [FreeBSDPaths.pfctl, "-nf", "{}"])]
         if try observer.pfRulesLoadedFromFile() {
             changes.append(.run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .rerunAfterRestore))
+            // A persistent table stays in the kernel after the rules that declared it are
+            // replaced: undoing the step must kill it. Listing it is the step's last act; its
+            // undo, the first of the rollback, removes the table before the old rules return.
+            if try !observer.tableLoaded(settings.jailTable) {
+                changes.append(.run(argv: [FreeBSDPaths.pfctl, "-t", settings.jailTable, "-T", "show"],
+                                    undo: .commandUnlessUndone([FreeBSDPaths.pfctl, "-t", settings.jailTable, "-T", "kill"],
+                                                               alreadyUndone: "Table does not exist")))
+            }
         }
         return changes
     }

@@ -161,6 +161,9 @@ extension SimulatedState {
         case "rules", "r":
             let rules = loadedRuleset?.filterRules ?? []
             return CommandOutput(stdout: rules.map { PFRuleFormatter.text($0) + "\n" }.joined())
+        case "Tables", "T":
+            // One table name a line, as pfctl prints them without -v.
+            return CommandOutput(stdout: pf.tables.keys.sorted().map { $0 + "\n" }.joined())
         default:
             throw Unmodelled()
         }
@@ -230,6 +233,10 @@ extension SimulatedState {
             guard let entries = pf.tables[name] else { return missing }
             pf.tables[name] = []
             return CommandOutput(stderr: "\(entries.count) addresses deleted.\n")
+        case "kill":
+            // A persistent table outlives the rules that declared it until it is killed.
+            guard pf.tables.removeValue(forKey: name) != nil else { return missing }
+            return CommandOutput(stderr: "1 table deleted.\n")
         case "expire":
             guard operands.count == 1, let seconds = Int(operands[0]) else { throw Unmodelled() }
             guard let entries = pf.tables[name] else { return missing }
