@@ -11,7 +11,7 @@ struct InstallTailscale: Step {
     func changes(in context: StepContext) throws -> [Change] {
         guard try !TailscaleFacts(host: context.host).installed() else { return [] }
         return [.run(argv: [FreeBSDPaths.pkg, "install", "-y", "tailscale"],
-                     undo: .command([FreeBSDPaths.pkg, "delete", "-y", "tailscale"]))]
+                     undo: .commandUnlessUndone([FreeBSDPaths.pkg, "delete", "-y", "tailscale"], alreadyUndone: "No packages matched"))]
     }
 
     func verify(in context: StepContext) throws {
