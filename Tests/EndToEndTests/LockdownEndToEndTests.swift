@@ -108,7 +108,7 @@ import Testing
         #expect(confirmed.stdout == "confirmed: lockdown-pf stays\n")
         #expect(try tool.run(["status"]).stdout.hasPrefix("complete"))
         // The watcher goes away by itself and nothing is reverted.
-        #expect(Self.eventually { !FileManager.default.fileExists(atPath: tool.stateDirectory + "/confirmation-watcher.pid") })
+        #expect(Self.eventually(20) { !FileManager.default.fileExists(atPath: tool.stateDirectory + "/confirmation-watcher.pid") })
         #expect(try Self.probe(tool, "vtnet0", port: 22) == "block")
         #expect(try tool.run(["confirm"]).stderr.contains("nothing is waiting for confirmation"))
     }

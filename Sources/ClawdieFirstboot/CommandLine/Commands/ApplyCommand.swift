@@ -21,10 +21,12 @@ enum ApplyCommand {
         let window = invocation.confirmWithin ?? context.settings.lockdownConfirmWithin
         let confirm = window > 0 && phases.contains(Phase.lockdown)
             ? ConfirmationRequest(step: LockdownPF.stepID, seconds: Double(window)) : nil
+        // The watcher starts before the run, so that no instant exists at which the new rules
+        // are loaded and nothing is watching their deadline.
+        if confirm != nil { try ConfirmationWatcher.start(invocation, stateDirectory: context.stateDirectory) }
         let report = try context.engine.apply(phases: phases, boot: invocation.boot, confirm: confirm)
         for warning in report.warnings { output.err("clawdie-firstboot: warning: \(warning)") }
         if let step = report.awaitingConfirmation {
-            try ConfirmationWatcher.start(invocation, stateDirectory: context.stateDirectory)
             output.err("clawdie-firstboot: \(step) is waiting for confirmation: run `clawdie-firstboot confirm` within \(window) s from an SSH session over the tailnet, or the change is reverted")
         }
         if invocation.json {

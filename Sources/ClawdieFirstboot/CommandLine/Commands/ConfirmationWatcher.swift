@@ -20,6 +20,9 @@ import FreeBSDHost
 enum ConfirmationWatcher {
     static let pidFileName = "confirmation-watcher.pid"
 
+    /// How long a watcher started just before an apply waits for that apply to take the lock.
+    static let startGrace = 5.0
+
     static func run(_ invocation: Invocation, clock: any EngineClock = SystemClock()) throws -> ExitStatus {
         signal(SIGHUP, SIG_IGN)
         let context = try ToolContext(invocation, changesHost: true)
@@ -29,9 +32,22 @@ enum ConfirmationWatcher {
             // Only this watcher's own pid file: a newer watcher may have replaced it.
             if (try? String(contentsOfFile: pidFile, encoding: .utf8)) == "\(getpid())\n" { try? DurableFile.remove(pidFile) }
         }
+        let started = clock.now()
         while true {
+            // A fresh view each time: other processes (the apply, `confirm`) change the journal
+            // and the host while this one sleeps, and a simulated host is read from disk once
+            // per context.
+            let context = try ToolContext(invocation, changesHost: true)
             let state = try context.engine.state().state
-            guard let waiting = state.awaitingConfirmation else { return .success }
+            guard let waiting = state.awaitingConfirmation else {
+                // Started by an apply before it runs: wait while that run holds the lock (it
+                // may yet request a confirmation), then leave when nothing waits.
+                if RunLock.currentHolder(stateDirectory: context.stateDirectory) != nil || clock.now() - started < startGrace {
+                    clock.sleep(seconds: 0.2)
+                    continue
+                }
+                return .success
+            }
             let left = Double(waiting.deadline) - clock.now()
             if left <= 0 {
                 do {
