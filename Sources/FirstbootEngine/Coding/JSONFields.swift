@@ -63,9 +63,37 @@ package struct JSONFields: Sendable {
         return JSONFields(members: members, path: path(key))
     }
 
-    /// The members of an object member, for maps such as `files`.
-    package func map(_ key: String) throws(JSONShapeError) -> [JSONMember] {
-        try object(key).members
+    /// An object member read as a map whose values `convert` reads (nil for a value of
+    /// another type, described by `expected`), as `[String: T]` decodes.
+    package func map<T>(_ key: String, expected: String, _ convert: (JSONValue) -> T?) throws(JSONShapeError) -> [String: T] {
+        let object = try self.object(key)
+        var result: [String: T] = Dictionary(minimumCapacity: object.members.count)
+        for member in object.members {
+            guard let value = convert(member.value) else { throw JSONShapeError(path: object.path(member.key), expected: expected) }
+            result[member.key] = value
+        }
+        return result
+    }
+
+    /// An object member read as a map of objects, each read by `read`.
+    package func objectMap<T>(_ key: String, _ read: (JSONFields) throws(JSONShapeError) -> T) throws(JSONShapeError) -> [String: T] {
+        let object = try self.object(key)
+        var result: [String: T] = Dictionary(minimumCapacity: object.members.count)
+        for member in object.members {
+            result[member.key] = try read(JSONFields(member.value, path: object.path(member.key)))
+        }
+        return result
+    }
+
+    /// An array member whose elements are objects, each read by `read`.
+    package func objectList<T>(_ key: String, _ read: (JSONFields) throws(JSONShapeError) -> T) throws(JSONShapeError) -> [T] {
+        let elements = try array(key)
+        var result: [T] = []
+        result.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            result.append(try read(JSONFields(element, path: "\(path(key))[\(index)]")))
+        }
+        return result
     }
 
     package func array(_ key: String) throws(JSONShapeError) -> [JSONValue] {

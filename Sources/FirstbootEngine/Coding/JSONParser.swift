@@ -152,8 +152,13 @@ struct JSONParser {
             case 0..<0x20:
                 throw failure("unescaped control character in a string")
             default:
-                buffer.append(byte)
+                // Copy the run up to the next quote, backslash or control character at once.
+                let start = index
                 index += 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+                    index += 1
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             }
         }
         throw failure("unterminated string")
