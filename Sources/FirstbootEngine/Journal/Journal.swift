@@ -118,7 +118,6 @@ package final class Journal {
         var warnings: [String] = []
         var offset = 0
         var lineNumber = 0
-        let decoder = JSONCoding.decoder()
         let bytes = [UInt8](data)
         while offset < bytes.count {
             lineNumber += 1
@@ -128,10 +127,9 @@ package final class Journal {
                 warnings.append("\(path): ignoring a torn final line \(lineNumber) (an interrupted write)")
                 return (records, warnings, offset)
             }
-            let line = Data(bytes[offset..<newline])
             let record: JournalRecord
             do {
-                record = try decoder.decode(JournalRecord.self, from: line)
+                record = try JournalRecord(jsonLine: bytes[offset..<newline])
             } catch let error as JournalFormatError {
                 throw JournalError(path: path, line: lineNumber, reason: error.description)
             } catch {

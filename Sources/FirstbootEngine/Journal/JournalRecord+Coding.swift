@@ -7,12 +7,12 @@ import Foundation
 /// The JSON form of journal records, documented in docs/journal.md. Every key is written
 /// explicitly here so the on-disk format never changes by accident with a Swift rename.
 extension JournalRecord: Codable {
-    private enum Key: String, CodingKey {
+    enum Key: String, CodingKey {
         case v, seq, time, type, step, change, error, changes, command, toolVersion = "tool_version"
         case settingsDigest = "settings_digest", phases, boot, steps, succeeded, undoneSeq = "undone_seq", deadline
     }
 
-    private enum EventType: String {
+    enum EventType: String {
         case runStarted = "run-started", stepBegun = "step-begun", changeRecorded = "change-recorded"
         case changeUndone = "change-undone", stepDone = "step-done", stepFailed = "step-failed"
         case stepUndone = "step-undone", rollbackStarted = "rollback-started", runFinished = "run-finished"
@@ -142,7 +142,7 @@ package enum JournalFormatError: Error, Hashable, Sendable, CustomStringConverti
 }
 
 /// The flat JSON shape of a change record.
-private struct ChangeRecordJSON: Codable {
+struct ChangeRecordJSON: Codable {
     struct Before: Codable {
         var exists: Bool?
         var mode: String?

@@ -159,21 +159,17 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
     private static func loadState(directory: String) throws -> SimulatedState? {
         let path = directory + "/" + stateFileName
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        // One decode for a good state; only a bad one is read again to say what is wrong.
-        if let state = try? JSONCoding.decoder().decode(SimulatedState.self, from: data), state.formatVersion <= SimulatedState.currentFormatVersion {
-            return state
+        let damaged = HostError("cannot read the simulated host state \(path): it is damaged; remove it to start again from the profile")
+        guard let fields = try? JSONFields(JSONValue.parse(data)), let version = try? fields.int("formatVersion") else {
+            throw damaged
         }
-        struct Version: Decodable { var formatVersion: Int }
-        guard let version = try? JSONCoding.decoder().decode(Version.self, from: data) else {
-            throw HostError("cannot read the simulated host state \(path): it is damaged; remove it to start again from the profile")
-        }
-        guard version.formatVersion <= SimulatedState.currentFormatVersion else {
-            throw HostError("the simulated host state \(path) has format \(version.formatVersion), newer than this binary reads (\(SimulatedState.currentFormatVersion)); use a newer clawdie-firstboot")
+        guard version <= SimulatedState.currentFormatVersion else {
+            throw HostError("the simulated host state \(path) has format \(version), newer than this binary reads (\(SimulatedState.currentFormatVersion)); use a newer clawdie-firstboot")
         }
         do {
-            return try JSONCoding.decoder().decode(SimulatedState.self, from: data)
+            return try SimulatedState(json: fields)
         } catch {
-            throw HostError("cannot read the simulated host state \(path): it is damaged; remove it to start again from the profile")
+            throw damaged
         }
     }
 }

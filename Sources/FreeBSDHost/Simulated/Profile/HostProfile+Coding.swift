@@ -144,7 +144,7 @@ extension ProfileFile: Codable {
             throw ProfileFieldError(field: StrictKeys.fieldPath(decoder.codingPath), message: "give `content` or `content_base64`, not both")
         }
         let modeText = try c.decodeIfPresent(String.self, forKey: .mode) ?? "0644"
-        guard let mode = FileMode(modeText, radix: 8), mode <= 0o7777, !modeText.isEmpty else {
+        guard let mode = Self.mode(modeText) else {
             throw ProfileFieldError(field: field(.mode), message: "`\(modeText)` is not an octal mode such as \"0644\"")
         }
         self.mode = mode
@@ -153,6 +153,12 @@ extension ProfileFile: Codable {
             throw ProfileFieldError(field: field(.owner), message: "`\(ownerText)` is not user:group (names FreeBSD's base system knows, or numbers)")
         }
         self.owner = owner
+    }
+
+    /// An octal permission mode such as `0644` (at most `7777`).
+    static func mode(_ text: String) -> FileMode? {
+        guard let mode = FileMode(text, radix: 8), mode <= 0o7777, !text.isEmpty else { return nil }
+        return mode
     }
 
     package func encode(to encoder: Encoder) throws {

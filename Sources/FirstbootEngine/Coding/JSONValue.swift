@@ -1,0 +1,26 @@
+/// A parsed JSON document, for the formats the tool itself writes and reads back on every run
+/// (the journal, the simulated host's state), where `JSONDecoder`'s generic machinery costs
+/// more than the rest of a converged run's decoding work.
+package enum JSONValue: Equatable, Sendable {
+    /// Members in document order; a key given twice reads as its last value.
+    case object([JSONMember])
+    case array([JSONValue])
+    case string(String)
+    /// A number written without a fraction or exponent that fits 64 bits.
+    case integer(Int64)
+    /// Any other number.
+    case double(Double)
+    case bool(Bool)
+    case null
+
+    /// Parses one complete JSON document (RFC 8259) from UTF-8 bytes; anything but
+    /// whitespace after the value is an error.
+    package static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+        let result: Result<JSONValue, JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONParseError) in try JSONParser.parseDocument(buffer) }
+        }
+        if let result { return try result.get() }
+        let copy = Array(bytes)
+        return try copy.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONParser.parseDocument(buffer) }
+    }
+}

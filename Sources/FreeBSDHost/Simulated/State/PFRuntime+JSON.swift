@@ -1,0 +1,13 @@
+import FirstbootEngine
+
+extension PFRuntime {
+    /// Reads what the synthesized `Decodable` conformance reads (every member required but
+    /// the loaded ruleset).
+    init(json c: JSONFields) throws(JSONShapeError) {
+        enabled = try c.bool("enabled")
+        loadedText = try c.optionalString("loadedText")
+        loadedPath = try c.optionalString("loadedPath")
+        interfacesAtLoad = try c.strings("interfacesAtLoad")
+        tables = try c.map("tables", expected: "a list of strings", \.stringsValue)
+    }
+}

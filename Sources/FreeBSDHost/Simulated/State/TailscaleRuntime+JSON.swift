@@ -1,0 +1,24 @@
+import FirstbootEngine
+
+extension TailscaleRuntime {
+    /// Reads what `init(from:)` reads, with the same defaults for older state files.
+    init(json c: JSONFields) throws(JSONShapeError) {
+        let daemonPID = try c.optionalInt("daemonPID")
+        let backendState = try c.string("backendState")
+        let addresses = try c.strings("addresses")
+        var login = TailscaleLogin.accepts
+        if let loginText = try c.optionalString("login") {
+            guard let named = TailscaleLogin(rawValue: loginText) else { throw JSONShapeError(path: c.path("login"), expected: "a login behaviour") }
+            login = named
+        }
+        let settings = try c.optionalObject("settings").map { object throws(JSONShapeError) in
+            var settings: [String: String] = [:]
+            for member in object.members {
+                guard let value = member.value.stringValue else { throw JSONShapeError(path: object.path(member.key), expected: "a string") }
+                settings[member.key] = value
+            }
+            return settings
+        }
+        self.init(daemonPID: daemonPID, backendState: backendState, addresses: addresses, login: login, settings: settings)
+    }
+}
