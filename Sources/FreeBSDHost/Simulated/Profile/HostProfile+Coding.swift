@@ -237,11 +237,12 @@ struct ProfileScripts: Decodable {
     /// Decodes them from profile JSON; `path` only names the source in errors.
     static func decode(_ data: Data, path: String) throws -> ProfileScripts {
         do {
-            return try JSONCoding.decoder().decode(ProfileScripts.self, from: data)
+            let profile = try ProfileFields(HostProfile.parseJSON(data), path: [])
+            return ProfileScripts(transcripts: try HostProfile.transcripts(profile), faults: try HostProfile.faults(profile))
         } catch {
             // The bytes decoded as a whole profile before; report as a full decode would.
             _ = try HostProfile.decode(data, path: path)
-            throw error
+            throw HostError("host profile \(path): \(error)")
         }
     }
 }

@@ -20,6 +20,23 @@ extension HostProfile {
     /// Decodes profile JSON; `path` only names the source in errors.
     package static func decode(_ data: Data, path: String) throws -> HostProfile {
         do {
+            return try HostProfile(json: ProfileFields(parseJSON(data), path: []))
+        } catch let error as ProfileFieldError {
+            throw HostError("host profile \(path): \(error.description)")
+        } catch let error as JSONParseError {
+            throw HostError("host profile \(path): \(error.description)")
+        }
+    }
+
+    /// Parses profile bytes; a leading UTF-8 byte order mark is skipped, as `JSONDecoder` did.
+    static func parseJSON(_ data: Data) throws(JSONParseError) -> JSONValue {
+        try data.starts(with: [0xEF, 0xBB, 0xBF]) ? JSONValue.parse(data.dropFirst(3)) : JSONValue.parse(data)
+    }
+
+    /// Decodes profile JSON with `JSONDecoder` and the `Decodable` conformance, which
+    /// `decode` must agree with: tests compare the two on good and damaged profiles.
+    static func decodeWithDecodable(_ data: Data, path: String) throws -> HostProfile {
+        do {
             return try JSONCoding.decoder().decode(HostProfile.self, from: data)
         } catch let error as ProfileFieldError {
             throw HostError("host profile \(path): \(error.description)")

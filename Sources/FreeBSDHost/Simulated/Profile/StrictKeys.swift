@@ -19,7 +19,10 @@ struct AnyCodingKey: CodingKey {
 struct ProfileFieldError: Error, CustomStringConvertible {
     var field: String
     var message: String
-    var description: String { field.isEmpty ? message : "field `\(field)`: \(message)" }
+    /// Whether an empty `field` is still named (``field ``: expected an object`` for a document
+    /// that is not an object, as such decoding errors have always read).
+    var namesFieldWhenEmpty = false
+    var description: String { field.isEmpty && !namesFieldWhenEmpty ? message : "field `\(field)`: \(message)" }
 }
 
 enum StrictKeys {
