@@ -55,6 +55,16 @@ import Testing
         #expect(throws: JSONParseError.self) { try Self.parse(text) }
     }
 
+    @Test func trailingCommasAreAcceptedOnlyWhenAllowed() throws {
+        let allowed = { (text: String) throws(JSONParseError) in try JSONValue.parse(Array(text.utf8), allowingTrailingCommas: true) }
+        #expect(try allowed("[1, 2,]") == .array([.integer(1), .integer(2)]))
+        #expect(try allowed("{\"a\": [true ,] , }") == .object([JSONMember("a", .array([.bool(true)]))]))
+        for text in ["[,]", "{,}", "[1,,]", "{\"a\": 1,,}", "[1,", "{\"a\": 1,"] {
+            #expect(throws: JSONParseError.self) { try allowed(text) }
+        }
+        #expect(throws: JSONParseError.self) { try Self.parse("[1, 2,]") }
+    }
+
     @Test func invalidUTF8IsRejected() {
         for bytes: [UInt8] in [[0x22, 0xFF, 0x22], [0x22, 0xC3, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0x5C, 0x6E, 0xF0, 0x90, 0x80, 0x22]] {
             #expect(throws: JSONParseError.self) { try JSONValue.parse(bytes) }

@@ -1,5 +1,6 @@
 /// A strict recursive-descent JSON parser over UTF-8 bytes (RFC 8259: no comments, no
-/// trailing commas, no leading zeros, no unescaped control characters, valid UTF-8 only).
+/// trailing commas unless allowed, no leading zeros, no unescaped control characters, valid
+/// UTF-8 only).
 struct JSONParser {
     /// Deeper nesting is refused rather than risking the stack on hostile input.
     static let maximumDepth = 512
@@ -7,13 +8,16 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// Whether one comma may end a non-empty object or array (`[1, 2,]`), as `JSONDecoder` allows.
+    private let allowsTrailingCommas: Bool
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, allowsTrailingCommas: Bool) {
         self.bytes = bytes
+        self.allowsTrailingCommas = allowsTrailingCommas
     }
 
-    static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes)
+    static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>, allowsTrailingCommas: Bool = false) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes, allowsTrailingCommas: allowsTrailingCommas)
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -86,6 +90,10 @@ struct JSONParser {
             case UInt8(ascii: ","):
                 index += 1
                 skipWhitespace()
+                if allowsTrailingCommas, index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return .object(members)
+                }
             case UInt8(ascii: "}"):
                 index += 1
                 return .object(members)
@@ -111,6 +119,10 @@ struct JSONParser {
             case UInt8(ascii: ","):
                 index += 1
                 skipWhitespace()
+                if allowsTrailingCommas, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return .array(elements)
+                }
             case UInt8(ascii: "]"):
                 index += 1
                 return .array(elements)

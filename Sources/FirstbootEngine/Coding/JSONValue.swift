@@ -14,13 +14,17 @@ package enum JSONValue: Equatable, Sendable {
     case null
 
     /// Parses one complete JSON document (RFC 8259) from UTF-8 bytes; anything but
-    /// whitespace after the value is an error.
-    package static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+    /// whitespace after the value is an error. `allowingTrailingCommas` accepts one comma
+    /// before the end of a non-empty object or array, for documents people write that
+    /// `JSONDecoder` used to read.
+    package static func parse(_ bytes: some Collection<UInt8>, allowingTrailingCommas: Bool = false) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(JSONParseError) in try JSONParser.parseDocument(buffer) }
+            Result { () throws(JSONParseError) in try JSONParser.parseDocument(buffer, allowsTrailingCommas: allowingTrailingCommas) }
         }
         if let result { return try result.get() }
         let copy = Array(bytes)
-        return try copy.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONParser.parseDocument(buffer) }
+        return try copy.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+            try JSONParser.parseDocument(buffer, allowsTrailingCommas: allowingTrailingCommas)
+        }
     }
 }

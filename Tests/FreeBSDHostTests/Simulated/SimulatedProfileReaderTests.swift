@@ -121,6 +121,13 @@ import Testing
         Array(" \n\t{\"format_version\": 1e0, \"hostname\": \"h\", \"freebsd_version\": \"x\"}\r\n".utf8),
         Array(#"{"format_version": 01, "hostname": "h", "freebsd_version": "x"}"#.utf8),
         Array(#"{"format_version": 1, "hostname": "h", "freebsd_version": "x"} {}"#.utf8),
+        Array(#"{"format_version": 1, "hostname": "h", "freebsd_version": "x",}"#.utf8),
+        Array(SimulatedProfileReaderTests.with(#""services_running": ["a", ], "packages": {"a": "1",}, "interfaces": [{"name": "em0",},]"#).utf8),
+        Array(#"{"format_version": 1, "hostname": "h", "freebsd_version": "x",,}"#.utf8),
+        Array(#"{,"format_version": 1, "hostname": "h", "freebsd_version": "x"}"#.utf8),
+        Array(SimulatedProfileReaderTests.with(#""services_running": [,]"#).utf8),
+        Array(SimulatedProfileReaderTests.with(#""packages": {,}"#).utf8),
+        Array(SimulatedProfileReaderTests.with(#""services_running": ["a",,]"#).utf8),
     ] as [[UInt8]])
     func edgesOfTheGrammarAreReadAlike(bytes: [UInt8]) {
         let data = Data(bytes)
@@ -141,7 +148,7 @@ import Testing
         #expect(scripts.faults.first?.times == 2)
     }
 
-    @Test(arguments: ["{not json", "", #"{"format_version": 1,}"#, "{} x"])
+    @Test(arguments: ["{not json", "", #"{"format_version": 1,,}"#, "{} x"])
     func malformedJSONIsOneLineNamingTheProfile(json: String) throws {
         let message = try #require(Outcome { try HostProfile.decode(Data(json.utf8), path: "p.json") }.message)
         #expect(message.hasPrefix("host profile p.json: not valid JSON"))

@@ -25,7 +25,7 @@ extension HostProfile {
         interfaces = try c.optionalObjectList(CodingKeys.interfaces.rawValue) { i throws(ProfileFieldError) in try ProfileInterface(json: i) } ?? []
         defaultRoute = try c.optionalObject(CodingKeys.defaultRoute.rawValue).map { r throws(ProfileFieldError) in try ProfileRoute(profileJSON: r) }
         files = try c.optionalMap(CodingKeys.files.rawValue) { value, at throws(ProfileFieldError) in
-            try ProfileFile(profileJSON: ProfileFields(value, path: at))
+            try ProfileFile(profileJSON: ProfileFields(value, path: at()))
         } ?? [:]
         packages = try c.optionalMap(CodingKeys.packages.rawValue, ProfileFields.string) ?? [:]
         servicesRunning = try c.optionalStrings(CodingKeys.servicesRunning.rawValue) ?? []
@@ -87,12 +87,14 @@ extension ProfileInterface {
 extension ProfileRoute {
     /// A profile's `default_route`: unknown members refused and the gateway checked.
     init(profileJSON c: ProfileFields) throws(ProfileFieldError) {
-        try c.refuseOthers(than: ["gateway", "interface"])
+        try c.refuseOthers(than: Self.profileKeys)
         self.init(gateway: try c.string("gateway"), interface: try c.string("interface"))
         guard IPv4Address(gateway) != nil else {
             throw ProfileFieldError(field: StrictKeys.fieldPath(c.path("gateway")), message: "`\(gateway)` is not an IPv4 address")
         }
     }
+
+    private static let profileKeys: Set<String> = ["gateway", "interface"]
 }
 
 extension ProfileFile {
@@ -161,23 +163,27 @@ extension ProfileTailscale {
 extension ProfileTranscript {
     /// A profile's transcript: `exit_status` 0, `stdout` and `stderr` empty unless given.
     init(profileJSON c: ProfileFields) throws(ProfileFieldError) {
-        try c.refuseOthers(than: ["argv", "stdout", "stderr", "exit_status"])
+        try c.refuseOthers(than: Self.profileKeys)
         self.init(
             argv: try c.strings("argv"),
             stdout: try c.optionalString("stdout") ?? "",
             stderr: try c.optionalString("stderr") ?? "",
             exitStatus: try c.optionalInt32("exit_status") ?? 0)
     }
+
+    private static let profileKeys: Set<String> = ["argv", "stdout", "stderr", "exit_status"]
 }
 
 extension ProfileFault {
     /// A profile's fault: `exit_status` 1 and `stderr` empty unless given; `times` unlimited.
     init(profileJSON c: ProfileFields) throws(ProfileFieldError) {
-        try c.refuseOthers(than: ["argv", "exit_status", "stderr", "times"])
+        try c.refuseOthers(than: Self.profileKeys)
         self.init(
             argv: try c.strings("argv"),
             exitStatus: try c.optionalInt32("exit_status") ?? 1,
             stderr: try c.optionalString("stderr") ?? "",
             times: try c.optionalInt("times"))
     }
+
+    private static let profileKeys: Set<String> = ["argv", "exit_status", "stderr", "times"]
 }

@@ -28,9 +28,11 @@ extension HostProfile {
         }
     }
 
-    /// Parses profile bytes; a leading UTF-8 byte order mark is skipped, as `JSONDecoder` did.
+    /// Parses profile bytes as `JSONDecoder` did: a leading UTF-8 byte order mark is skipped
+    /// and a trailing comma in an object or a list is accepted.
     static func parseJSON(_ data: Data) throws(JSONParseError) -> JSONValue {
-        try data.starts(with: [0xEF, 0xBB, 0xBF]) ? JSONValue.parse(data.dropFirst(3)) : JSONValue.parse(data)
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        return try JSONValue.parse(body, allowingTrailingCommas: true)
     }
 
     /// Decodes profile JSON with `JSONDecoder` and the `Decodable` conformance, which

@@ -30,24 +30,24 @@ struct ProfileFields {
 
     /// Refuses members outside `allowed`: a misspelt field silently ignored would make a
     /// profile describe a different host than its author meant.
+    /// Of several unknown members, the first in sorted order is named.
     func refuseOthers(than allowed: Set<String>) throws(ProfileFieldError) {
-        for key in members.map(\.key).sorted() where !allowed.contains(key) {
-            throw ProfileFieldError(
-                field: StrictKeys.fieldPath(path(key)),
-                message: "unknown field; allowed here: \(allowed.sorted().joined(separator: ", "))")
-        }
+        guard let key = members.lazy.map(\.key).filter({ !allowed.contains($0) }).min() else { return }
+        throw ProfileFieldError(
+            field: StrictKeys.fieldPath(path(key)),
+            message: "unknown field; allowed here: \(allowed.sorted().joined(separator: ", "))")
     }
 
     /// A required member: missing and null are errors of their own.
-    private func required<T>(_ key: String, _ read: (JSONValue, [AnyCodingKey]) throws(ProfileFieldError) -> T) throws(ProfileFieldError) -> T {
+    private func required<T>(_ key: String, _ read: (JSONValue, () -> [AnyCodingKey]) throws(ProfileFieldError) -> T) throws(ProfileFieldError) -> T {
         guard let value = self[key] else { throw .decoding(path(key), "missing; it is required") }
-        return try read(value, path(key))
+        return try read(value) { path(key) }
     }
 
     /// An optional member: nil when absent or null.
-    private func optional<T>(_ key: String, _ read: (JSONValue, [AnyCodingKey]) throws(ProfileFieldError) -> T) throws(ProfileFieldError) -> T? {
+    private func optional<T>(_ key: String, _ read: (JSONValue, () -> [AnyCodingKey]) throws(ProfileFieldError) -> T) throws(ProfileFieldError) -> T? {
         guard let value = self[key], !value.isNull else { return nil }
-        return try read(value, path(key))
+        return try read(value) { path(key) }
     }
 
     func string(_ key: String) throws(ProfileFieldError) -> String { try required(key, Self.string) }
@@ -60,48 +60,49 @@ struct ProfileFields {
     func optionalStrings(_ key: String) throws(ProfileFieldError) -> [String]? { try optional(key, Self.strings) }
 
     func optionalObject(_ key: String) throws(ProfileFieldError) -> ProfileFields? {
-        try optional(key) { value, at throws(ProfileFieldError) in try ProfileFields(value, path: at) }
+        try optional(key) { value, at throws(ProfileFieldError) in try ProfileFields(value, path: at()) }
     }
 
     /// An optional list of objects, each read by `read`.
     func optionalObjectList<T>(_ key: String, _ read: (ProfileFields) throws(ProfileFieldError) -> T) throws(ProfileFieldError) -> [T]? {
         try optional(key) { value, at throws(ProfileFieldError) in
             let elements = try Self.list(value, at)
+            let listPath = at()
             var result: [T] = []
             result.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
-                result.append(try read(ProfileFields(element, path: at + [AnyCodingKey(intValue: index)!])))
+                result.append(try read(ProfileFields(element, path: listPath + [AnyCodingKey(intValue: index)!])))
             }
             return result
         }
     }
 
     /// An optional object read as a map, each value read by `read`.
-    func optionalMap<T>(_ key: String, _ read: (JSONValue, [AnyCodingKey]) throws(ProfileFieldError) -> T) throws(ProfileFieldError) -> [String: T]? {
+    func optionalMap<T>(_ key: String, _ read: (JSONValue, () -> [AnyCodingKey]) throws(ProfileFieldError) -> T) throws(ProfileFieldError) -> [String: T]? {
         try optional(key) { value, at throws(ProfileFieldError) in
-            let object = try ProfileFields(value, path: at)
+            let object = try ProfileFields(value, path: at())
             var result: [String: T] = Dictionary(minimumCapacity: object.members.count)
             // A key given twice keeps its first value and the later ones are not read, as
             // `JSONDecoder` read them.
             for member in object.members where result[member.key] == nil {
-                result[member.key] = try read(member.value, object.path(member.key))
+                result[member.key] = try read(member.value) { object.path(member.key) }
             }
             return result
         }
     }
 
-    static func string(_ value: JSONValue, _ at: [AnyCodingKey]) throws(ProfileFieldError) -> String {
+    static func string(_ value: JSONValue, _ at: () -> [AnyCodingKey]) throws(ProfileFieldError) -> String {
         guard case .string(let text) = value else { throw .mismatch(value, at, "a string") }
         return text
     }
 
-    static func bool(_ value: JSONValue, _ at: [AnyCodingKey]) throws(ProfileFieldError) -> Bool {
+    static func bool(_ value: JSONValue, _ at: () -> [AnyCodingKey]) throws(ProfileFieldError) -> Bool {
         guard case .bool(let flag) = value else { throw .mismatch(value, at, "true or false") }
         return flag
     }
 
     /// A whole number of type `T`; a number that is not one reads as `JSONDecoder` reports it.
-    static func integer<T: FixedWidthInteger>(_ value: JSONValue, _ at: [AnyCodingKey]) throws(ProfileFieldError) -> T {
+    static func integer<T: FixedWidthInteger>(_ value: JSONValue, _ at: () -> [AnyCodingKey]) throws(ProfileFieldError) -> T {
         switch value {
         case .integer(let number):
             if let result = T(exactly: number) { return result }
@@ -114,17 +115,17 @@ struct ProfileFields {
         }
     }
 
-    static func list(_ value: JSONValue, _ at: [AnyCodingKey]) throws(ProfileFieldError) -> [JSONValue] {
+    static func list(_ value: JSONValue, _ at: () -> [AnyCodingKey]) throws(ProfileFieldError) -> [JSONValue] {
         guard case .array(let elements) = value else { throw .mismatch(value, at, "a list") }
         return elements
     }
 
-    static func strings(_ value: JSONValue, _ at: [AnyCodingKey]) throws(ProfileFieldError) -> [String] {
+    static func strings(_ value: JSONValue, _ at: () -> [AnyCodingKey]) throws(ProfileFieldError) -> [String] {
         let elements = try list(value, at)
         var result: [String] = []
         result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
-            result.append(try string(element, at + [AnyCodingKey(intValue: index)!]))
+            result.append(try string(element) { at() + [AnyCodingKey(intValue: index)!] })
         }
         return result
     }
@@ -136,8 +137,8 @@ extension ProfileFieldError {
     static let unrepresentableNumber = ProfileFieldError(field: "", message: "not valid JSON (The given data was not valid JSON.)")
 
     /// A member of the wrong type, or null where a value is required.
-    static func mismatch(_ value: JSONValue, _ at: [AnyCodingKey], _ expected: String) -> ProfileFieldError {
-        value.isNull ? .decoding(at, "is null; expected \(expected)") : .decoding(at, "expected \(expected)")
+    static func mismatch(_ value: JSONValue, _ at: () -> [AnyCodingKey], _ expected: String) -> ProfileFieldError {
+        value.isNull ? .decoding(at(), "is null; expected \(expected)") : .decoding(at(), "expected \(expected)")
     }
 
     /// An error of the document's shape, always naming its field (``field ``: expected an
