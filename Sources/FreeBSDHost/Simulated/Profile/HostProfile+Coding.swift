@@ -219,19 +219,13 @@ extension ProfileTailscale: Codable {
 
 /// The transcripts and faults of a profile, decoded alone: what a simulated host restored from
 /// its state directory still reads from the profile (the rest was checked when the state was made).
-struct ProfileScripts: Decodable {
+struct ProfileScripts {
     var transcripts: [ProfileTranscript]
     var faults: [ProfileFault]
 
     init(transcripts: [ProfileTranscript], faults: [ProfileFault]) {
         self.transcripts = transcripts
         self.faults = faults
-    }
-
-    init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: HostProfile.CodingKeys.self)
-        transcripts = try c.decodeIfPresent([StrictTranscript].self, forKey: .transcripts)?.map(\.transcript) ?? []
-        faults = try c.decodeIfPresent([StrictFault].self, forKey: .faults)?.map(\.fault) ?? []
     }
 
     /// Decodes them from profile JSON; `path` only names the source in errors.

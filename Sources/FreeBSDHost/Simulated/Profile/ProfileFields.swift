@@ -29,8 +29,8 @@ struct ProfileFields {
     }
 
     /// Refuses members outside `allowed`: a misspelt field silently ignored would make a
-    /// profile describe a different host than its author meant.
-    /// Of several unknown members, the first in sorted order is named.
+    /// profile describe a different host than its author meant. Of several unknown members,
+    /// the first in sorted order is named.
     func refuseOthers(than allowed: Set<String>) throws(ProfileFieldError) {
         guard let key = members.lazy.map(\.key).filter({ !allowed.contains($0) }).min() else { return }
         throw ProfileFieldError(
