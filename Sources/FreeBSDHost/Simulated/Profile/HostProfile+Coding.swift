@@ -130,7 +130,17 @@ extension ProfileFile: Codable {
         try StrictKeys.check(decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let field = { (key: CodingKeys) in StrictKeys.fieldPath(decoder.codingPath + [key]) }
-        switch (try c.decodeIfPresent(String.self, forKey: .content), try c.decodeIfPresent(String.self, forKey: .contentBase64)) {
+        try self.init(content: try c.decodeIfPresent(String.self, forKey: .content),
+                      contentBase64: try c.decodeIfPresent(String.self, forKey: .contentBase64),
+                      mode: try c.decodeIfPresent(String.self, forKey: .mode),
+                      owner: try c.decodeIfPresent(String.self, forKey: .owner),
+                      path: StrictKeys.fieldPath(decoder.codingPath), field: field)
+    }
+
+    /// Checks a profile file's fields, as every reader of profiles does, with the same messages.
+    init(content: String?, contentBase64: String?, mode modeText: String?, owner ownerText: String?, path: String,
+         field: (CodingKeys) -> String) throws(ProfileFieldError) {
+        switch (content, contentBase64) {
         case (let text?, nil):
             contents = Data(text.utf8)
         case (nil, let base64?):
@@ -139,16 +149,16 @@ extension ProfileFile: Codable {
             }
             contents = data
         case (nil, nil):
-            throw ProfileFieldError(field: StrictKeys.fieldPath(decoder.codingPath), message: "needs `content` or `content_base64`")
+            throw ProfileFieldError(field: path, message: "needs `content` or `content_base64`")
         case (.some, .some):
-            throw ProfileFieldError(field: StrictKeys.fieldPath(decoder.codingPath), message: "give `content` or `content_base64`, not both")
+            throw ProfileFieldError(field: path, message: "give `content` or `content_base64`, not both")
         }
-        let modeText = try c.decodeIfPresent(String.self, forKey: .mode) ?? "0644"
+        let modeText = modeText ?? "0644"
         guard let mode = Self.mode(modeText) else {
             throw ProfileFieldError(field: field(.mode), message: "`\(modeText)` is not an octal mode such as \"0644\"")
         }
         self.mode = mode
-        let ownerText = try c.decodeIfPresent(String.self, forKey: .owner) ?? "root:wheel"
+        let ownerText = ownerText ?? "root:wheel"
         guard let owner = FileOwnerNames.parse(ownerText) else {
             throw ProfileFieldError(field: field(.owner), message: "`\(ownerText)` is not user:group (names FreeBSD's base system knows, or numbers)")
         }

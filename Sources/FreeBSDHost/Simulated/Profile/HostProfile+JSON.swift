@@ -103,29 +103,11 @@ extension ProfileFile {
     init(profileJSON c: ProfileFields) throws(ProfileFieldError) {
         try c.refuseOthers(than: Self.profileKeys)
         let field = { (key: CodingKeys) in StrictKeys.fieldPath(c.path(key.rawValue)) }
-        switch (try c.optionalString(CodingKeys.content.rawValue), try c.optionalString(CodingKeys.contentBase64.rawValue)) {
-        case (let text?, nil):
-            contents = Data(text.utf8)
-        case (nil, let base64?):
-            guard let data = Data(base64Encoded: base64) else {
-                throw ProfileFieldError(field: field(.contentBase64), message: "is not valid base64")
-            }
-            contents = data
-        case (nil, nil):
-            throw ProfileFieldError(field: StrictKeys.fieldPath(c.path), message: "needs `content` or `content_base64`")
-        case (.some, .some):
-            throw ProfileFieldError(field: StrictKeys.fieldPath(c.path), message: "give `content` or `content_base64`, not both")
-        }
-        let modeText = try c.optionalString(CodingKeys.mode.rawValue) ?? "0644"
-        guard let mode = Self.mode(modeText) else {
-            throw ProfileFieldError(field: field(.mode), message: "`\(modeText)` is not an octal mode such as \"0644\"")
-        }
-        self.mode = mode
-        let ownerText = try c.optionalString(CodingKeys.owner.rawValue) ?? "root:wheel"
-        guard let owner = FileOwnerNames.parse(ownerText) else {
-            throw ProfileFieldError(field: field(.owner), message: "`\(ownerText)` is not user:group (names FreeBSD's base system knows, or numbers)")
-        }
-        self.owner = owner
+        try self.init(content: try c.optionalString(CodingKeys.content.rawValue),
+                      contentBase64: try c.optionalString(CodingKeys.contentBase64.rawValue),
+                      mode: try c.optionalString(CodingKeys.mode.rawValue),
+                      owner: try c.optionalString(CodingKeys.owner.rawValue),
+                      path: StrictKeys.fieldPath(c.path), field: field)
     }
 
     private static let profileKeys = Set(CodingKeys.allCases.map(\.rawValue))
