@@ -1,4 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// The one rendering of `/etc/pf.conf` every phase writes: what the policy holds depends on
 /// which phases' firewall steps are done, so that no phase undoes another's rules when it
@@ -19,6 +24,19 @@ struct PlatformFirewall {
         let jails = jailTable ?? context.completedSteps.contains(JailTable.stepID)
         text = PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: external, lockedDown: locked, jailTable: jails))
         managementInterface = locked ? TailscaleFacts.interface : external
+    }
+
+    /// The changes that put this rendering in place: `/etc/pf.conf` written (after a candidate
+    /// copy passes `pfctl -nf`) and, when pf loads its rules from the file, loaded at once —
+    /// undone by loading the restored file. `reloads` says whether the load is among them.
+    func installation(_ observer: HostObserver) throws -> (changes: [Change], reloads: Bool) {
+        var changes: [Change] = [.writeFile(path: FreeBSDPaths.pfConf, contents: Data(text.utf8), mode: 0o644, owner: .root,
+                                            validate: [FreeBSDPaths.pfctl, "-nf", "{}"])]
+        let reloads = try observer.pfRulesLoadedFromFile()
+        if reloads {
+            changes.append(.run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .rerunAfterRestore))
+        }
+        return (changes, reloads)
     }
 
     /// Throws unless SSH arriving on the management interface passes on this ruleset.

@@ -19,17 +19,14 @@ struct WritePFConf: Step {
 
     /// One ruleset, whichever phase renders it: after lockdown or vnet this step keeps their
     /// rules rather than reopening SSH or dropping the jail table.
-    func rendered(in context: StepContext) throws -> String {
-        try PlatformFirewall(settings, context: context).text
-    }
-
     func checkPreconditions(in context: StepContext) throws {
         try PlatformFirewall(settings, context: context).requireManagementPath(settings)
     }
 
     func changes(in context: StepContext) throws -> [Change] {
         let observer = HostObserver(host: context.host)
-        let text = try rendered(in: context)
+        let firewall = try PlatformFirewall(settings, context: context)
+        let text = firewall.text
         let current = try observer.file(FreeBSDPaths.pfConf)
         let status = try context.host.stat(FreeBSDPaths.pfConf)
         guard current != text || status?.mode != 0o644 || status?.owner != .root else { return [] }
@@ -38,12 +35,7 @@ struct WritePFConf: Step {
             changes.append(.writeFile(path: backup, contents: Data(current.utf8), mode: status?.mode ?? 0o644,
                                       owner: status?.owner ?? .root))
         }
-        changes.append(.writeFile(path: FreeBSDPaths.pfConf, contents: Data(text.utf8), mode: 0o644, owner: .root,
-                                  validate: [FreeBSDPaths.pfctl, "-nf", "{}"]))
-        if try observer.pfRulesLoadedFromFile() {
-            changes.append(.run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .rerunAfterRestore))
-        }
-        return changes
+        return changes + (try firewall.installation(observer).changes)
     }
 
     func summary(in context: StepContext) throws -> String? {

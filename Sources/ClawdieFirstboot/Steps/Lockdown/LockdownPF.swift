@@ -1,9 +1,4 @@
 import FirstbootEngine
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `lockdown-pf`: switches `/etc/pf.conf` to the locked-down ruleset — SSH and VNC only on
 /// tailscale0, blocked on the external interface, WireGuard let in — and loads it.
@@ -20,26 +15,22 @@ struct LockdownPF: Step {
     var requires: [String] { ["wait-tailnet"] }
     var settings: Settings
 
-    func rendered(in context: StepContext) throws -> String {
-        try PlatformFirewall(settings, context: context, lockedDown: true).text
+    func firewall(in context: StepContext) throws -> PlatformFirewall {
+        try PlatformFirewall(settings, context: context, lockedDown: true)
     }
 
     func checkPreconditions(in context: StepContext) throws {
         if let missing = try TailscaleFacts(host: context.host).whatIsMissing() {
             throw StepRefusal("no live tailnet (\(missing)); SSH would have no way in after lockdown")
         }
-        try LockoutCheck.requirePasses(try rendered(in: context), path: FreeBSDPaths.pfConf, interface: TailscaleFacts.interface,
-                                       port: settings.sshPort, what: "SSH over the tailnet")
+        try firewall(in: context).requireManagementPath(settings)
     }
 
     func changes(in context: StepContext) throws -> [Change] {
-        let text = try rendered(in: context)
-        guard try HostObserver(host: context.host).file(FreeBSDPaths.pfConf) != text else { return [] }
-        return [
-            .writeFile(path: FreeBSDPaths.pfConf, contents: Data(text.utf8), mode: 0o644, owner: .root,
-                       validate: [FreeBSDPaths.pfctl, "-nf", "{}"]),
-            .run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .rerunAfterRestore),
-        ]
+        let firewall = try firewall(in: context)
+        let observer = HostObserver(host: context.host)
+        guard try observer.file(FreeBSDPaths.pfConf) != firewall.text else { return [] }
+        return try firewall.installation(observer).changes
     }
 
     /// The self-test after loading.

@@ -1,9 +1,4 @@
 import FirstbootEngine
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `jail-table`: the pf table `<clawdie_jails>` holding every jail network, declared in
 /// `/etc/pf.conf` and used by the NAT and jail rules, so adding a jail network changes one
@@ -22,13 +17,11 @@ struct JailTable: Step {
     }
 
     func changes(in context: StepContext) throws -> [Change] {
-        let text = try PlatformFirewall(settings, context: context, jailTable: true).text
+        let firewall = try PlatformFirewall(settings, context: context, jailTable: true)
         let observer = HostObserver(host: context.host)
-        guard try observer.file(FreeBSDPaths.pfConf) != text else { return [] }
-        var changes: [Change] = [.writeFile(path: FreeBSDPaths.pfConf, contents: Data(text.utf8), mode: 0o644, owner: .root,
-                                            validate: [FreeBSDPaths.pfctl, "-nf", "{}"])]
-        if try observer.pfRulesLoadedFromFile() {
-            changes.append(.run(argv: [FreeBSDPaths.pfctl, "-f", FreeBSDPaths.pfConf], undo: .rerunAfterRestore))
+        guard try observer.file(FreeBSDPaths.pfConf) != firewall.text else { return [] }
+        var (changes, reloads) = try firewall.installation(observer)
+        if reloads {
             // A persistent table stays in the kernel after the rules that declared it are
             // replaced: undoing the step must kill it. Listing it is the step's last act; its
             // undo, the first of the rollback, removes the table before the old rules return.
