@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FirstbootEngine
 
 /// Where the commands write: stdout for results, stderr for errors and warnings. Tests give
 /// their own sinks.
@@ -15,6 +16,8 @@ struct Output {
 
     func out(_ text: String, newline: Bool = true) { writeOut(newline ? text + "\n" : text) }
     func err(_ text: String) { writeErr(text + "\n") }
+    /// A JSON document (the project's encoding: sorted keys, final newline) on stdout.
+    func json(_ value: some Encodable) throws { out(String(decoding: try JSONCoding.document(value), as: UTF8.self), newline: false) }
 
     /// The process's own streams; colour only when stdout is a terminal and NO_COLOR is unset.
     static var standard: Output {

@@ -1,4 +1,5 @@
 import FirstbootEngine
+import FreeBSDHost
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -44,8 +45,8 @@ final class RecordingHost: TargetHost {
     func listDirectory(_ path: String) throws -> [String]? { try base.listDirectory(path) }
 
     func readKey(_ key: String, inFile path: String) throws -> String? {
-        _ = try readFile(path)
-        return try base.readKey(key, inFile: path)
+        guard let data = try readFile(path) else { return nil }
+        return RCConfDocument.value(of: key, inText: String(decoding: data, as: UTF8.self))
     }
 
     func writeKey(_ key: String, value: String?, inFile path: String) throws {

@@ -3,7 +3,7 @@ import FreeBSDHost
 /// The platform's pf ruleset as typed data: one policy from which `/etc/pf.conf` is rendered,
 /// whatever phase asks for it. Sections follow pf.conf(5)'s required order: macros, tables,
 /// options, normalization, translation, filtering.
-struct FirewallPolicy: Sendable, Equatable {
+struct FirewallPolicy: Sendable {
     struct Macro: Sendable, Equatable {
         var name: String
         var value: String
@@ -31,10 +31,6 @@ struct FirewallPolicy: Sendable, Equatable {
     /// NAT rules with their comment.
     var translation: [(comment: String, rule: String)]
     var sections: [Section]
-
-    static func == (lhs: FirewallPolicy, rhs: FirewallPolicy) -> Bool {
-        PFConfRenderer.render(lhs) == PFConfRenderer.render(rhs)
-    }
 
     /// The ICMP types pf must pass for ping and path MTU discovery (Handbook, "Managing ICMP").
     static let icmpTypes = "{ echoreq, unreach }"

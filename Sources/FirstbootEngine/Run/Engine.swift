@@ -60,13 +60,8 @@ package final class Engine {
                 pending.insert(step.id)
                 // What it would change can often be told already (a file it renders), and a
                 // reviewer wants to see it; what cannot be told yet is left out.
-                var plannedChanges: [PlannedChange] = []
-                if let changes = try? step.changes(in: context) {
-                    for change in changes {
-                        plannedChanges.append(try describe(change, on: planning))
-                        planning.apply(change)
-                    }
-                }
+                let changes = (try? step.changes(in: context)) ?? []
+                let plannedChanges = try changes.map { try plan($0, on: planning) }
                 planned.append(PlannedStep(id: step.id, phase: step.phase, action: .deferred, changes: plannedChanges,
                                            note: "checked when \(waitingOn) has been applied: \(refusal.message)"))
                 continue
@@ -79,11 +74,7 @@ package final class Engine {
             }
             // The summary speaks of the host before this step's own changes.
             let summary = try step.summary(in: context)
-            var plannedChanges: [PlannedChange] = []
-            for change in changes {
-                plannedChanges.append(try describe(change, on: planning))
-                planning.apply(change)
-            }
+            let plannedChanges = try changes.map { try plan($0, on: planning) }
             if !changes.isEmpty { pending.insert(step.id) }
             planned.append(PlannedStep(id: step.id, phase: step.phase, action: changes.isEmpty ? .noop : .apply,
                                        changes: plannedChanges, note: summary))
@@ -122,6 +113,14 @@ package final class Engine {
         } catch is StepRefusal {
             return false
         }
+    }
+
+    /// Describes `change` against the planning host, then lays it over that host so that later
+    /// steps plan against what the host will be.
+    private func plan(_ change: Change, on planning: PlanningHost) throws -> PlannedChange {
+        let described = try describe(change, on: planning)
+        planning.apply(change)
+        return described
     }
 
     private func describe(_ change: Change, on host: any TargetHost) throws -> PlannedChange {

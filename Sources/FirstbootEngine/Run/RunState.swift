@@ -44,8 +44,6 @@ package struct RunState: Sendable {
     package private(set) var expiredConfirmations: Set<String> = []
     /// Boot runs that failed or were interrupted since the last apply that succeeded.
     package private(set) var failedBoots = 0
-    /// Seconds since the epoch of the last record.
-    package private(set) var lastTime: Int64?
     /// The sequence number of the last record about each step: its order of completion.
     package private(set) var lastRecord: [String: Int] = [:]
 
@@ -75,7 +73,6 @@ package struct RunState: Sendable {
     package func lastChange(of step: String) -> Int? { lastRecord[step] }
 
     package mutating func handle(_ record: JournalRecord) {
-        lastTime = record.time
         if let step = record.event.step, case .stepUndone = record.event {
             lastRecord[step] = nil
         } else if let step = record.event.step {

@@ -32,7 +32,7 @@ enum ApplyCommand {
         if invocation.json {
             let summary = ApplySummary(formatVersion: 1, applied: report.applied, unchanged: report.unchanged, resumed: report.resumed,
                                        awaitingConfirmation: report.awaitingConfirmation)
-            output.out(String(decoding: try JSONCoding.document(summary), as: UTF8.self), newline: false)
+            try output.json(summary)
         } else {
             if !report.resumed.isEmpty { output.out("resumed: \(report.resumed.joined(separator: ", "))") }
             output.out(report.applied.isEmpty
@@ -65,7 +65,7 @@ enum ApplyCommand {
             if invocation.json {
                 let summary = ApplySummary(formatVersion: 1, applied: [], unchanged: status.steps.map(\.id), resumed: [],
                                            awaitingConfirmation: state.awaitingConfirmation?.step)
-                output.out(String(decoding: try JSONCoding.document(summary), as: UTF8.self), newline: false)
+                try output.json(summary)
             }
             return .success
         case .operatorNeeded:

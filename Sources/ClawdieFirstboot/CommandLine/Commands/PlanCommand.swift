@@ -12,7 +12,7 @@ enum PlanCommand {
         let context = try ToolContext(invocation, changesHost: false)
         let plan = try context.engine.plan(phases: context.phases(invocation))
         if invocation.json {
-            output.out(String(decoding: try JSONCoding.document(PlanJSON(plan)), as: UTF8.self), newline: false)
+            try output.json(PlanJSON(plan))
         } else {
             output.out(PlanText(colour: output.colour).render(plan), newline: false)
         }

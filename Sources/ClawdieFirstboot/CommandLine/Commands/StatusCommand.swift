@@ -27,7 +27,7 @@ enum StatusCommand {
             if !invocation.wait || status.isSettled || clock.now() >= deadline {
                 for warning in warnings { output.err("clawdie-firstboot: warning: \(warning)") }
                 if invocation.json {
-                    output.out(String(decoding: try JSONCoding.document(StatusJSON(status)), as: UTF8.self), newline: false)
+                    try output.json(StatusJSON(status))
                 } else {
                     output.out(status.line)
                 }
