@@ -1,7 +1,8 @@
 import FirstbootEngine
 
 /// `extra-bridges`: the further agent bridges (`warden1`, `warden2`, …) for VNET jails, each
-/// with the /24 the operator assigned, created now and at every boot.
+/// with the /24 the operator assigned, created now and at every boot. enable-forwarding, the
+/// phase's first step, has already checked their networks against the host's addresses.
 struct ExtraBridges: CreatesClonedInterfaces {
     let id = "extra-bridges"
     let phase = Phase.vnet
@@ -10,11 +11,6 @@ struct ExtraBridges: CreatesClonedInterfaces {
 
     var interfaces: [ClonedInterface] {
         settings.extraBridges.map { ClonedInterface(cloner: "bridge", group: "bridge", name: $0.name, address: $0.address, setting: "extra_bridges") }
-    }
-
-    func checkPreconditions(in context: StepContext) throws {
-        try HostNetworks.requireFree(settings.extraBridges.map { ("extra_bridges \($0.name)", $0.address) },
-                                     on: HostObserver(host: context.host), except: settings.extraBridges.map(\.name))
     }
 
     func summary(in context: StepContext) throws -> String? {
