@@ -117,27 +117,53 @@ import Testing
         #expect(resumed.stdout.hasPrefix("resumed: create-bridge\n"))
     }
 
-    @Test func helpNamesEveryCommandAndOption() throws {
-        let result = try Tool().run(["--help"])
+    @Test func helpNamesEveryCommandAndEachCommandsHelpItsOptions() throws {
+        let tool = try Tool()
+        let result = try tool.run(["--help"])
         #expect(result.exitCode == 0)
-        for word in ["plan", "apply", "--boot", "status", "--wait", "--timeout", "rollback", "--to", "--phase", "facts", "--output",
-                     "simulate reboot", "simulate probe", "--in", "--proto", "--port", "--json", "--config", "--state-dir", "--host-profile"] {
+        for word in ["plan", "apply", "status", "rollback", "facts", "probe", "simulate reboot", "simulate probe", "confirm",
+                     "--config", "--state-dir", "--host-profile", "--quiet"] {
             #expect(result.stdout.contains(word), "--help does not mention \(word)")
+        }
+        for (command, words) in [(["apply"], ["--boot", "--confirm-within", "--phase", "--json"]), (["status"], ["--wait", "--timeout", "--long"]),
+                                 (["rollback"], ["--to", "--phase"]), (["facts"], ["--output"]), (["simulate", "probe"], ["--in", "--proto", "--port", "--from"]),
+                                 (["probe"], ["--rules"])] {
+            let help = try tool.run(command + ["--help"])
+            #expect(help.exitCode == 0)
+            for word in words { #expect(help.stdout.contains(word), "\(command.joined(separator: " ")) --help does not mention \(word)") }
         }
     }
 
     @Test(arguments: [
         (["frobnicate"], "clawdie-firstboot: unknown command frobnicate; see clawdie-firstboot --help\n"),
-        (["plan", "--wait"], "clawdie-firstboot: --wait goes with status; see clawdie-firstboot --help\n"),
+        (["nosuch", "--help"], "clawdie-firstboot: unknown command nosuch; see clawdie-firstboot --help\n"),
+        (["plan", "--wait"], "clawdie-firstboot: --wait goes with status, not plan; see clawdie-firstboot plan --help\n"),
         (["apply", "--phase"], "clawdie-firstboot: --phase needs a value; see clawdie-firstboot --help\n"),
-        (["simulate", "probe", "--in", "vtnet0"], "clawdie-firstboot: simulate probe needs --in IF --proto tcp|udp --port N; see clawdie-firstboot --help\n"),
-        (["plan", "--phase", "lockdwn"], "clawdie-firstboot: unknown phase lockdwn; the phases are: firstboot, lockdown, vnet\n"),
-        (["rollback", "--to", "enable-pff"], "clawdie-firstboot: unknown step enable-pff; status lists the steps\n"),
+        (["simulate", "probe", "--in", "vtnet0"],
+         "clawdie-firstboot: simulate probe needs --in INTERFACE --proto tcp|udp --port PORT; see clawdie-firstboot simulate probe --help\n"),
+        (["simulate", "probe", "--in", "tailscale7", "--proto", "tcp", "--port", "22"],
+         "clawdie-firstboot: the simulated host has no interface tailscale7; it has vtnet0, lo0; see clawdie-firstboot simulate probe --help\n"),
+        (["plan", "--phase", "lockdwn"],
+         "clawdie-firstboot: unknown phase lockdwn; the phases are: firstboot, lockdown, vnet; see clawdie-firstboot plan --help\n"),
+        (["rollback", "--to", "enable-pff"],
+         "clawdie-firstboot: unknown step enable-pff; the steps are detect-ext-if, create-bridge, write-pf-conf, install-pf-reload, enable-pf, install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet, lockdown-pf, enable-forwarding, create-jail-loopback, extra-bridges, jail-table, bastille-network; see clawdie-firstboot rollback --help\n"),
+        (["apply", "--confirm-within", "300"],
+         "clawdie-firstboot: --confirm-within holds the lockdown phase's change, and this run has no lockdown phase (boot_phases is firstboot): add --phase lockdown; see clawdie-firstboot apply --help\n"),
     ])
-    func badCommandLinesAreRefusedWithOneLine(arguments: [String], message: String) throws {
-        let result = try Tool().run(arguments)
+    func badCommandLinesAreRefusedWithOneLineAndExit64(arguments: [String], message: String) throws {
+        let tool = try Tool()
+        let result = try tool.run(arguments)
         #expect(result.stderr == message)
-        #expect(result.exitCode == (message.contains("see clawdie-firstboot --help") ? 64 : 1))
+        #expect(result.exitCode == 64)
+        // Nothing was changed: no journal was started.
+        #expect(!FileManager.default.fileExists(atPath: tool.stateDirectory + "/journal.jsonl"))
+    }
+
+    @Test func eachCommandHasItsOwnHelp() throws {
+        let result = try Tool().run(["plan", "--help"])
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.hasPrefix("usage: clawdie-firstboot [global options] plan [--phase PHASE]... [--json]\n"))
+        #expect(result.stdout.contains("  2   changes are pending"))
     }
 
     @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheLock() throws {

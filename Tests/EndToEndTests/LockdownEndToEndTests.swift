@@ -6,7 +6,7 @@ import Testing
 @Suite struct LockdownEndToEndTests {
     static func probe(_ tool: Tool, _ interface: String, _ proto: String = "tcp", port: Int) throws -> String {
         try tool.run(["simulate", "probe", "--in", interface, "--proto", proto, "--port", String(port)]).stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: "\n").first.map(String.init) ?? ""
     }
 
     /// A tool on a host whose firstboot phase is applied, with a config for lockdown tests.

@@ -61,6 +61,13 @@ struct Tool {
         return Result(status: result.termination, stdout: result.stdoutText, stderr: result.stderrText)
     }
 
+    /// Runs the binary on this machine itself, for the commands that only read a file the
+    /// test gives (`probe --rules`): nothing is changed and no root is needed.
+    static func runOnThisMachine(_ arguments: [String]) throws -> Result {
+        let result = try ProcessRunner().run(Command([binary] + arguments, timeout: 120))
+        return Result(status: result.termination, stdout: result.stdoutText, stderr: result.stderrText)
+    }
+
     /// The host as `facts` records it: what two runs are compared by.
     func facts() throws -> String {
         let result = try run(["facts"])

@@ -9,16 +9,16 @@ package enum CommandLineTool {
     }
 
     static func run(_ arguments: [String], output: Output) -> ExitStatus {
-        if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
-            output.out(HelpText.text, newline: false)
-            return .success
-        }
         if arguments == ["--version"] {
             output.out("clawdie-firstboot \(toolVersion)")
             return .success
         }
         do {
             let invocation = try ArgumentParser.parse(arguments)
+            if invocation.help {
+                output.out(invocation.helpCommand.flatMap(CommandTable.command).map(HelpText.text(for:)) ?? HelpText.text, newline: false)
+                return .success
+            }
             switch invocation.verb {
             case .plan: return try PlanCommand.run(invocation, output: output)
             case .apply: return try ApplyCommand.run(invocation, output: output)
@@ -27,6 +27,7 @@ package enum CommandLineTool {
             case .confirm: return try ConfirmCommand.run(invocation, output: output)
             case .watchConfirmation: return try ConfirmationWatcher.run(invocation)
             case .facts: return try FactsCommand.run(invocation, output: output)
+            case .probe: return try ProbeCommand.run(invocation, output: output)
             case .simulate: return try SimulateCommand.run(invocation, output: output)
             }
         } catch let error as UsageError {

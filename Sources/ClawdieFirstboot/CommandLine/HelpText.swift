@@ -1,49 +1,105 @@
-/// `clawdie-firstboot --help`. Keep it in step with docs/clawdie-firstboot.8.
+/// `clawdie-firstboot --help` and `clawdie-firstboot COMMAND --help`, printed from `CommandTable`.
 enum HelpText {
-    static let text = """
-    usage: clawdie-firstboot [global options] COMMAND [options]
+    static let width = 100
 
-    Brings a FreeBSD host of the Clawdie-AI platform to its protected state - pf blocking by
-    default, SSH rate-limited, the agent bridge with NAT - through journaled, resumable and
-    reversible steps.
+    /// The tool's help: every command in a line, the global options, the exit statuses.
+    static var text: String {
+        var lines = [
+            "usage: clawdie-firstboot [global options] COMMAND [options]",
+            "",
+            "Brings a FreeBSD host of the Clawdie-AI platform to its protected state - pf blocking by",
+            "default, SSH rate-limited, the agent bridge with NAT - through journaled, resumable and",
+            "reversible steps.",
+            "",
+            "Commands (COMMAND --help for its options and exit statuses):",
+        ]
+        let visible = CommandTable.commands.filter { !$0.isInternal }
+        lines += table(visible.map { ($0.name, $0.summary) })
+        lines += ["", "Global options (before or after the command):"]
+        lines += table(CommandTable.global.map { ($0.helpForm, $0.help) })
+        lines += [
+            "",
+            "Phases: firstboot (detect-ext-if, create-bridge, write-pf-conf, install-pf-reload,",
+            "enable-pf); lockdown (install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet,",
+            "lockdown-pf); vnet (enable-forwarding, create-jail-loopback, extra-bridges, jail-table,",
+            "bastille-network).",
+            "",
+            "Exit status: 0 success, 1 failure (the message and the journal say where), 2 plan has",
+            "changes pending, 64 bad command line.",
+            "",
+            "See clawdie-firstboot(8) and the docs/ folder.",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
 
-    Commands:
-      plan [--phase P]... [--json]      show what apply would do; exit 0 nothing to do,
-                                        2 changes pending, 1 error
-      apply [--phase P]... [--json]     run or resume the steps; exit 0 done, 1 failed
-      apply --phase lockdown [--confirm-within S]
-                                        move SSH and VNC to the tailnet; with a window, the
-                                        change is reverted unless confirmed within S seconds
-      apply --boot                      what the rc.d hook runs: the boot_phases, until they
-                                        are complete; stops after boot_retry_limit failed boots;
-                                        reverts a lockdown whose confirmation deadline passed
-      confirm                           keep a change that is waiting for confirmation
-      status [--phase P]... [--json] [--wait [--timeout S]]
-                                        one line saying where the host stands
-      rollback [--to STEP | --phase P]  undo completed steps in reverse order
-      facts [--output FILE]             write a host profile of this host
-      simulate reboot                   reboot the simulated host (needs --host-profile)
-      simulate probe --in IF --proto tcp|udp --port N [--from ADDR]
-                                        print pass or block for a packet arriving on IF
-      watch-confirmation                (internal) the detached process apply starts to
-                                        revert an unconfirmed change at its deadline
+    /// One command's help: its synopsis, what it does, its options, the global options and its
+    /// exit statuses.
+    static func text(for command: CommandSpec) -> String {
+        var lines = command.forms.enumerated().map { index, form in
+            (index == 0 ? "usage: " : "       ") + "clawdie-firstboot " + render(form, command: command)
+        }
+        lines.append("")
+        lines += wrap(command.description, width: width)
+        if !command.options.isEmpty {
+            lines += ["", "Options:"]
+            lines += table(command.options.map { ($0.helpForm, $0.help) })
+        }
+        lines += ["", "Global options:"]
+        lines += table(CommandTable.global.map { ($0.helpForm, $0.help) })
+        lines += ["", "Exit status:"]
+        lines += table(command.exitStatuses.map { (String($0.code), $0.meaning) })
+        return lines.joined(separator: "\n") + "\n"
+    }
 
-    Global options (before or after the command):
-      --config FILE        configuration (default /usr/local/etc/clawdie-firstboot.conf)
-      --state-dir DIR      journal, backups and lock (default /var/db/clawdie-firstboot)
-      --host-profile FILE  run against a simulated FreeBSD host described by FILE;
-                           apply, rollback and simulate then need --state-dir
-      --help, --version
+    /// A synopsis form as text: `[global options] plan [--phase PHASE]... [--json]`.
+    static func render(_ items: [UsageItem], command: CommandSpec) -> String {
+        items.map { render($0, command: command) }.joined(separator: " ")
+    }
 
-    Phases: firstboot (detect-ext-if, create-bridge, write-pf-conf, install-pf-reload,
-    enable-pf); lockdown (install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet,
-    lockdown-pf); vnet (enable-forwarding, create-jail-loopback, extra-bridges, jail-table,
-    bastille-network).
+    private static func render(_ item: UsageItem, command: CommandSpec) -> String {
+        switch item {
+        case .globalOptions: return "[global options]"
+        case .word(let word): return word
+        case .option(let name): return CommandTable.option(name, of: command)?.helpForm ?? name
+        case .optionValue(let name, let value): return "\(name) \(value)"
+        case .optional(let inner):
+            let repeats = inner.count == 1 && { if case .option(let name) = inner[0] { CommandTable.option(name, of: command)?.repeatable == true } else { false } }()
+            return "[" + render(inner, command: command) + "]" + (repeats ? "..." : "")
+        case .either(let choices): return choices.map { render($0, command: command) }.joined(separator: " | ")
+        }
+    }
 
-    Exit status: 0 success, 1 failure (the message and the journal say where), 2 plan has
-    changes pending, 64 bad command line.
+    /// Two columns: the left padded to a common width (at most 24), the right wrapped.
+    private static func table(_ rows: [(String, String)]) -> [String] {
+        let column = min(24, (rows.map(\.0.count).max() ?? 0) + 2)
+        var lines: [String] = []
+        for (left, right) in rows {
+            let indent = String(repeating: " ", count: 2 + column)
+            let wrapped = wrap(right, width: width - indent.count)
+            if left.count + 2 > column {
+                lines.append("  " + left)
+                lines += wrapped.map { indent + $0 }
+            } else {
+                let pad = String(repeating: " ", count: column - left.count)
+                lines.append("  " + left + pad + (wrapped.first ?? ""))
+                lines += wrapped.dropFirst().map { indent + $0 }
+            }
+        }
+        return lines
+    }
 
-    See clawdie-firstboot(8) and the docs/ folder.
-
-    """
+    /// `text` broken into lines of at most `width` characters at spaces.
+    private static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }

@@ -1,14 +1,16 @@
+import FreeBSDHost
+
 /// A parsed command line. Global options may stand before or after the verb.
 struct Invocation: Equatable {
     enum Verb: String, CaseIterable {
-        case plan, apply, status, rollback, confirm, facts, simulate
+        case plan, apply, status, rollback, confirm, facts, probe, simulate
         /// Internal: the detached watcher that reverts an unconfirmed change at its deadline.
         case watchConfirmation = "watch-confirmation"
     }
 
     enum SimulateAction: Equatable {
         case reboot
-        case probe(interface: String, proto: String, port: UInt16, source: String?)
+        case probe(ProbeRequest)
     }
 
     var verb: Verb
@@ -17,6 +19,8 @@ struct Invocation: Equatable {
     var hostProfile: String?
     var phases: [String] = []
     var json = false
+    var quiet = false
+    var long = false
     var boot = false
     var wait = false
     var timeout: Double?
@@ -25,10 +29,42 @@ struct Invocation: Equatable {
     var output: String?
     var confirmWithin: Int?
     var simulate: SimulateAction?
+    /// `probe`'s question (`simulate probe` keeps it in `simulate`).
+    var probe: ProbeRequest?
+    /// `--help`: print the help of `helpCommand` (the tool's when nil) instead of running.
+    var help = false
+    var helpCommand: String?
+
+    /// The command's name in `CommandTable`: `plan`, `simulate probe`.
+    var commandName: String {
+        switch (verb, simulate) {
+        case (.simulate, .reboot?): "simulate reboot"
+        case (.simulate, .probe?): "simulate probe"
+        default: verb.rawValue
+        }
+    }
 }
 
-/// A command line the tool cannot act on; printed with a pointer to `--help`.
+/// The packet `probe` asks about.
+struct ProbeRequest: Equatable {
+    var interface: String
+    var proto: PFProtocol
+    var port: UInt16
+    var source: IPv4Address?
+    /// The ruleset file (`probe` only; default /etc/pf.conf).
+    var rules: String?
+}
+
+/// A command line the tool cannot act on; printed with a pointer to the command's help.
 struct UsageError: Error, Equatable, CustomStringConvertible {
     var message: String
-    var description: String { "\(message); see clawdie-firstboot --help" }
+    /// The command the line was for, when known: the pointer then names its help.
+    var command: String?
+
+    init(message: String, command: String? = nil) {
+        self.message = message
+        self.command = command
+    }
+
+    var description: String { "\(message); see clawdie-firstboot \(command.map { $0 + " " } ?? "")--help" }
 }

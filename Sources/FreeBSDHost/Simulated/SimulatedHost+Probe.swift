@@ -23,3 +23,15 @@ extension SimulatedHost {
             interface: interface, direction: direction, family: .inet, proto: proto, source: source, destinationPort: port))
     }
 }
+
+extension SimulatedHost {
+    /// The text and path of the ruleset pf has loaded; nil when pf is not filtering (module
+    /// not loaded, disabled, or no rules loaded), which passes everything.
+    package var filteringRules: (text: String, path: String)? {
+        guard state.kernelModules.contains("pf"), state.pf.enabled, let text = state.pf.loadedText else { return nil }
+        return (text, state.pf.loadedPath ?? "stdin")
+    }
+
+    /// The names of the host's interfaces now.
+    package var interfaceNames: [String] { state.interfaces.map(\.name) }
+}

@@ -18,6 +18,10 @@ enum ApplyCommand {
             case .none: break
             }
         }
+        if invocation.confirmWithin != nil && !phases.contains(Phase.lockdown) {
+            throw UsageError(message: "--confirm-within holds the lockdown phase's change, and this run has no lockdown phase (boot_phases is \(phases.joined(separator: " "))): add --phase lockdown",
+                             command: "apply")
+        }
         let window = invocation.confirmWithin ?? context.settings.lockdownConfirmWithin
         let confirm = window > 0 && phases.contains(Phase.lockdown)
             ? ConfirmationRequest(step: LockdownPF.stepID, seconds: Double(window)) : nil

@@ -7,6 +7,9 @@ enum RollbackCommand {
         let context = try ToolContext(invocation, changesHost: true)
         let target: RollbackTarget
         if let step = invocation.rollbackTo {
+            guard context.engine.knownStepIDs.contains(step) else {
+                throw UsageError(message: "unknown step \(step); the steps are \(context.engine.steps.map(\.id).joined(separator: ", "))", command: "rollback")
+            }
             target = .after(step: step)
         } else if let phase = invocation.rollbackPhase {
             target = .phase(phase)

@@ -24,14 +24,13 @@ enum SimulateCommand {
                 output.out("clawdie_firstboot: apply --boot")
                 return try ApplyCommand.run(boot, output: output)
             }
-        case .probe(let interface, let proto, let port, let source):
-            var address: IPv4Address?
-            if let source {
-                guard let parsed = IPv4Address(source) else { throw UsageError(message: "--from takes an IPv4 address") }
-                address = parsed
+        case .probe(let request):
+            guard host.interfaceNames.contains(request.interface) else {
+                throw UsageError(message: "the simulated host has no interface \(request.interface); it has \(host.interfaceNames.joined(separator: ", "))", command: "simulate probe")
             }
-            let verdict = host.probe(interface: interface, protocol: proto == "udp" ? .udp : .tcp, port: port, source: address)
-            output.out(verdict.passes ? "pass" : "block")
+            let verdict = host.probe(interface: request.interface, protocol: request.proto, port: request.port, source: request.source)
+            let answer = host.filteringRules.map { ProbeAnswer(verdict, file: $0.path, text: $0.text) } ?? .pfDisabled
+            try ProbeCommand.print(answer, json: invocation.json, output: output)
         }
         return .success
     }
