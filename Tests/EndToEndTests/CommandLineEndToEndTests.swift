@@ -103,9 +103,9 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(try tool.run(["status", "--json"]).stdout.utf8)) as? [String: Any]
         #expect(json?["format_version"] as? Int == 1)
         #expect(json?["state"] as? String == "complete")
-        let steps = json?["steps"] as? [[String: String]]
-        #expect(steps?.map { $0["id"] ?? "" } == ["detect-ext-if", "create-bridge", "write-pf-conf", "install-pf-reload", "enable-pf"])
-        #expect(steps?.allSatisfy { $0["state"] == "done" && $0["phase"] == "firstboot" } == true)
+        let steps = json?["steps"] as? [[String: Any]]
+        #expect(steps?.map { $0["id"] as? String ?? "" } == ["detect-ext-if", "create-bridge", "write-pf-conf", "install-pf-reload", "enable-pf"])
+        #expect(steps?.allSatisfy { $0["state"] as? String == "done" && $0["phase"] as? String == "firstboot" } == true)
     }
 
     @Test func anInterruptedRunIsReportedAndResumed() throws {

@@ -47,7 +47,7 @@ import Testing
         let profile = try Tool.profile(faults: [["argv": ["/sbin/pfctl", "-nf"], "exit_status": 1,
                                                  "stderr": "/etc/pf.conf:7: syntax error\n", "times": 1]])
         let tool = try Tool(profile: profile)
-        let failed = try tool.run(["apply"])
+        let failed = try tool.run(["--quiet", "apply"])
         #expect(failed.exitCode == 1)
         #expect(failed.stderr.contains("step write-pf-conf failed"))
         #expect(failed.stderr.contains("/etc/pf.conf:7: syntax error"))
@@ -106,7 +106,7 @@ import Testing
     @Test func noDefaultRouteStopsTheRunBeforeAnythingChanges() throws {
         let tool = try Tool(profile: Tool.repository + "/plans/hosts/no-default-route.json")
         let original = try tool.facts()
-        let result = try tool.run(["apply"])
+        let result = try tool.run(["apply", "--quiet"])
         #expect(result.exitCode == 1)
         #expect(result.stderr == "clawdie-firstboot: step detect-ext-if cannot run: no default route: `route -n get default` names no interface; bring up the network or set ext_if in the configuration; nothing was changed\n")
         #expect(try tool.facts() == original)

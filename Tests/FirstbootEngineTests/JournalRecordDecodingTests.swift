@@ -42,6 +42,31 @@ import Testing
         #expect(try JournalRecord(jsonLine: line) == JSONCoding.decoder().decode(JournalRecord.self, from: line))
     }
 
+    @Test func millisecondTimesAndStepStartsRoundTripThroughBothReaders() throws {
+        let written = JournalRecord(seq: 3, timeMilliseconds: 1_800_000_000_457, startedMilliseconds: 1_800_000_000_120,
+                                    event: .stepDone(step: "enable-pf", changes: 2))
+        let line = try JSONCoding.line(written)
+        let text = String(decoding: line, as: UTF8.self)
+        #expect(text.contains(#""time":1800000000,"#) && text.contains(#""time_ms":1800000000457"#) && text.contains(#""started_ms":1800000000120"#))
+        #expect(try JournalRecord(jsonLine: line) == written)
+        #expect(try JSONCoding.decoder().decode(JournalRecord.self, from: line) == written)
+    }
+
+    @Test func aRecordFromBeforeMillisecondsReadsItsWholeSecondsInBothReaders() throws {
+        let line = Data(#"{"v":1,"seq":4,"time":1800000007,"type":"step-done","step":"enable-pf","changes":1}"#.utf8)
+        let expected = JournalRecord(seq: 4, time: 1_800_000_007, event: .stepDone(step: "enable-pf", changes: 1))
+        #expect(expected.timeMilliseconds == 1_800_000_007_000 && expected.startedMilliseconds == nil)
+        #expect(try JournalRecord(jsonLine: line) == expected)
+        #expect(try JSONCoding.decoder().decode(JournalRecord.self, from: line) == expected)
+    }
+
+    @Test(arguments: [#"{"v":1,"seq":0,"time":0,"time_ms":"soon","type":"step-begun","step":"a"}"#,
+                      #"{"v":1,"seq":0,"time":0,"started_ms":1.5,"type":"step-done","step":"a","changes":0}"#])
+    func aMalformedMillisecondFieldIsRefusedByBothReaders(line: String) {
+        #expect(throws: (any Error).self) { try JournalRecord(jsonLine: Data(line.utf8)) }
+        #expect(throws: (any Error).self) { try JSONCoding.decoder().decode(JournalRecord.self, from: Data(line.utf8)) }
+    }
+
     enum Refusal: Sendable, CustomStringConvertible {
         case format(String, JournalFormatError)
         case invalid(String)

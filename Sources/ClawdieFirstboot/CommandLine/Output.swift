@@ -13,6 +13,8 @@ struct Output {
     var colour: Bool
     var writeOut: (String) -> Void
     var writeErr: (String) -> Void
+    /// Whether stderr is a terminal: progress then redraws one line instead of writing many.
+    var errIsTerminal = false
 
     func out(_ text: String, newline: Bool = true) { writeOut(newline ? text + "\n" : text) }
     func err(_ text: String) { writeErr(text + "\n") }
@@ -22,7 +24,8 @@ struct Output {
     /// The process's own streams; colour only when stdout is a terminal and NO_COLOR is unset.
     static var standard: Output {
         let terminal = isatty(1) == 1 && getenv("NO_COLOR") == nil && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
-        return Output(colour: terminal, writeOut: { send(1, $0) }, writeErr: { send(2, $0) })
+        let errTerminal = isatty(2) == 1 && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
+        return Output(colour: terminal, writeOut: { send(1, $0) }, writeErr: { send(2, $0) }, errIsTerminal: errTerminal)
     }
 
     private static func send(_ fd: Int32, _ text: String) {

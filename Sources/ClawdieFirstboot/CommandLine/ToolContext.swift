@@ -51,6 +51,20 @@ struct ToolContext {
                         settingsDigest: settings.digest, failPoint: FailPoint.fromEnvironment())
     }
 
+    /// Progress on stderr (unless --quiet) and the boot log, told about the engine's runs from
+    /// now on. The log starts with `command`, the command line as the operator would type it.
+    @discardableResult
+    func observe(_ invocation: Invocation, output: Output, command: String) -> BootLog {
+        let clock = engine.clock
+        let log = BootLog(path: (simulated == nil ? "" : stateDirectory) + BootLog.path, clock: clock,
+                          warn: { output.err("clawdie-firstboot: warning: \($0)") })
+        log.note("\(command) (pid \(getpid()), clawdie-firstboot \(toolVersion))")
+        var observers: [any RunObserver] = [log]
+        if !invocation.quiet { observers.insert(ProgressPrinter(clock: clock, terminal: output.errIsTerminal, write: output.writeErr), at: 0) }
+        engine.observer = RunObservers(observers)
+        return log
+    }
+
     /// The phases a command works on: those asked for with --phase, else the configured ones.
     func phases(_ invocation: Invocation) -> [String] {
         invocation.phases.isEmpty ? settings.bootPhases : invocation.phases

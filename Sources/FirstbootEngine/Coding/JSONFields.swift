@@ -45,6 +45,7 @@ package struct JSONFields: Sendable {
     package func int(_ key: String) throws(JSONShapeError) -> Int { try read(key, "a whole number", \.intValue) }
     package func optionalInt(_ key: String) throws(JSONShapeError) -> Int? { try readIfPresent(key, "a whole number", \.intValue) }
     package func int64(_ key: String) throws(JSONShapeError) -> Int64 { try read(key, "a whole number", \.int64Value) }
+    package func optionalInt64(_ key: String) throws(JSONShapeError) -> Int64? { try readIfPresent(key, "a whole number", \.int64Value) }
     package func bool(_ key: String) throws(JSONShapeError) -> Bool { try read(key, "true or false", \.boolValue) }
     package func optionalBool(_ key: String) throws(JSONShapeError) -> Bool? { try readIfPresent(key, "true or false", \.boolValue) }
     package func strings(_ key: String) throws(JSONShapeError) -> [String] { try read(key, "a list of strings", \.stringsValue) }

@@ -61,11 +61,12 @@ package final class Journal {
     /// Appends one record durably and returns it. After the write, a configured fail point
     /// may end the process here.
     @discardableResult
-    package func append(_ event: JournalEvent, time: Double) throws -> JournalRecord {
+    package func append(_ event: JournalEvent, time: Double, startedAt: Double? = nil) throws -> JournalRecord {
         if validLength != fileLength {
             try cutTornTail()
         }
-        let record = JournalRecord(seq: (records.last?.seq ?? -1) + 1, time: Int64(time.rounded(.down)), event: event)
+        let record = JournalRecord(seq: (records.last?.seq ?? -1) + 1, timeMilliseconds: JournalRecord.milliseconds(time),
+                                   startedMilliseconds: startedAt.map(JournalRecord.milliseconds), event: event)
         var line = try JSONCoding.line(record)
         line.append(0x0A)
         try DurableFile.makeDirectory(directory)

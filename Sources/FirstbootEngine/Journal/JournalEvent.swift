@@ -67,11 +67,26 @@ package struct JournalRecord: Hashable, Sendable {
     package var seq: Int
     /// Whole seconds since the Unix epoch.
     package var time: Int64
+    /// The same instant in milliseconds (`time_ms`; a record written before it existed reads as
+    /// `time` × 1000).
+    package var timeMilliseconds: Int64
+    /// For `step-done` and `step-failed`: when the step began to be checked (`started_ms`), so
+    /// that its duration is known even when it changed nothing; nil in older records.
+    package var startedMilliseconds: Int64?
     package var event: JournalEvent
 
     package init(seq: Int, time: Int64, event: JournalEvent) {
+        self.init(seq: seq, timeMilliseconds: time * 1000, event: event)
+    }
+
+    package init(seq: Int, timeMilliseconds: Int64, startedMilliseconds: Int64? = nil, event: JournalEvent) {
         self.seq = seq
-        self.time = time
+        time = timeMilliseconds >= 0 ? timeMilliseconds / 1000 : (timeMilliseconds - 999) / 1000
+        self.timeMilliseconds = timeMilliseconds
+        self.startedMilliseconds = startedMilliseconds
         self.event = event
     }
+
+    /// Milliseconds since the epoch for a clock reading in seconds.
+    package static func milliseconds(_ seconds: Double) -> Int64 { Int64((seconds * 1000).rounded(.down)) }
 }

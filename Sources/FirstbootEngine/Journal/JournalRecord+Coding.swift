@@ -10,6 +10,7 @@ extension JournalRecord: Codable {
     enum Key: String, CodingKey {
         case v, seq, time, type, step, change, error, changes, command, toolVersion = "tool_version"
         case settingsDigest = "settings_digest", phases, boot, steps, succeeded, undoneSeq = "undone_seq", deadline
+        case timeMilliseconds = "time_ms", startedMilliseconds = "started_ms"
     }
 
     enum EventType: String {
@@ -25,6 +26,8 @@ extension JournalRecord: Codable {
         try c.encode(Self.formatVersion, forKey: .v)
         try c.encode(seq, forKey: .seq)
         try c.encode(time, forKey: .time)
+        try c.encode(timeMilliseconds, forKey: .timeMilliseconds)
+        try c.encodeIfPresent(startedMilliseconds, forKey: .startedMilliseconds)
         switch event {
         case .runStarted(let start):
             try c.encode(EventType.runStarted.rawValue, forKey: .type)
@@ -83,6 +86,8 @@ extension JournalRecord: Codable {
         }
         seq = try c.decode(Int.self, forKey: .seq)
         time = try c.decode(Int64.self, forKey: .time)
+        timeMilliseconds = try c.decodeIfPresent(Int64.self, forKey: .timeMilliseconds) ?? time * 1000
+        startedMilliseconds = try c.decodeIfPresent(Int64.self, forKey: .startedMilliseconds)
         let typeName = try c.decode(String.self, forKey: .type)
         guard let type = EventType(rawValue: typeName) else {
             throw JournalFormatError.unknownType(typeName)

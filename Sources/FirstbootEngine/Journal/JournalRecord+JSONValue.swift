@@ -13,6 +13,8 @@ extension JournalRecord {
         }
         seq = try c.int(Key.seq.rawValue)
         time = try c.int64(Key.time.rawValue)
+        timeMilliseconds = try c.optionalInt64(Key.timeMilliseconds.rawValue) ?? time * 1000
+        startedMilliseconds = try c.optionalInt64(Key.startedMilliseconds.rawValue)
         let typeName = try c.string(Key.type.rawValue)
         guard let type = EventType(rawValue: typeName) else {
             throw JournalFormatError.unknownType(typeName)

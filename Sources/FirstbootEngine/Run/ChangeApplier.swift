@@ -9,6 +9,7 @@ import Foundation
 struct ChangeApplier {
     var host: any TargetHost
     var journal: Journal
+    var observer: (any RunObserver)?
 
     /// What `change` would replace, read from the host now.
     func capturePrior(of change: Change) throws -> ChangeRecord {
@@ -64,7 +65,9 @@ struct ChangeApplier {
     /// Runs `argv` and throws when it fails — unless its output contains
     /// `acceptingFailureWith`, which says the wanted state is already there.
     func runChecked(_ argv: [String], acceptingFailureWith accepted: String? = nil) throws {
-        let result = try host.run(Command(argv))
+        let command = Command(argv)
+        observer?.commandStarted(argv, timeout: command.timeout)
+        let result = try host.run(command)
         if let accepted, !result.succeeded, (result.stderrText + result.stdoutText).contains(accepted) { return }
         guard result.succeeded else {
             throw ChangeFailure("`\(Command.display(argv))` failed (\(result.termination)): \(result.firstErrorLine)")

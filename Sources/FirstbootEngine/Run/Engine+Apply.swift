@@ -26,15 +26,37 @@ extension Engine {
         var run = JournalSession(journal: journal, clock: clock)
         var report = ApplyReport(warnings: journal.warnings)
         let ordered = try schedule(phases: phases, state: run.state)
-        let applier = ChangeApplier(host: host, journal: journal)
+        let applier = ChangeApplier(host: host, journal: journal, observer: observer)
+        let runPhases = phases ?? Scheduler.declaredPhases(steps)
         try run.record(.runStarted(RunStart(command: "apply", toolVersion: toolVersion, settingsDigest: settingsDigest,
-                                            phases: phases ?? Scheduler.declaredPhases(steps), boot: boot)))
-        try run.finishing { run in
-            for step in ordered {
-                try applyStep(step, run: &run, applier: applier, report: &report,
-                              confirm: confirm?.step == step.id ? confirm : nil)
+                                            phases: runPhases, boot: boot)))
+        let runStarted = clock.now()
+        observer?.runStarted(command: "apply", phases: runPhases, steps: ordered.count)
+        do {
+            try run.finishing { run in
+                for (index, step) in ordered.enumerated() {
+                    let started = clock.now()
+                    run.stepStartedAt = started
+                    observer?.stepStarted(step.id, index: index + 1, of: ordered.count)
+                    do {
+                        try applyStep(step, run: &run, applier: applier, report: &report,
+                                      confirm: confirm?.step == step.id ? confirm : nil)
+                    } catch let crash as SimulatedCrash {
+                        throw crash
+                    } catch {
+                        observer?.stepFinished(step.id, outcome: .failed(String(describing: error)), seconds: clock.now() - started)
+                        throw error
+                    }
+                    observer?.stepFinished(step.id, outcome: report.applied.last == step.id ? .applied : .unchanged, seconds: clock.now() - started)
+                }
             }
+        } catch let crash as SimulatedCrash {
+            throw crash
+        } catch {
+            observer?.runFinished(error: String(describing: error), seconds: clock.now() - runStarted)
+            throw error
         }
+        observer?.runFinished(error: nil, seconds: clock.now() - runStarted)
         return report
     }
 
@@ -42,7 +64,8 @@ extension Engine {
                            confirm: ConfirmationRequest?) throws {
         let status = run.state.status(of: step.id)
         if status == .inDoubt { report.resumed.append(step.id) }
-        let context = StepContext(host: host, isPlanning: false, completedSteps: run.state.completedSteps, clock: clock)
+        var context = StepContext(host: host, isPlanning: false, completedSteps: run.state.completedSteps, clock: clock)
+        context.observer = observer
         let changes: [Change]
         do {
             try step.checkPreconditions(in: context)

@@ -14,6 +14,8 @@ package final class Engine {
     package let settingsDigest: String
     package let clock: any EngineClock
     package let failPoint: FailPoint?
+    /// Told what `apply` is doing as it works (progress lines, the boot log); nil tells no one.
+    package var observer: (any RunObserver)?
 
     package init(
         steps: [any Step], host: any TargetHost, stateDirectory: String, toolVersion: String,

@@ -3,6 +3,8 @@ struct JournalSession {
     let journal: Journal
     let clock: any EngineClock
     private(set) var state: RunState
+    /// When the step being applied began to be checked: recorded with its end.
+    var stepStartedAt: Double?
 
     init(journal: Journal, clock: any EngineClock) {
         self.journal = journal
@@ -12,7 +14,12 @@ struct JournalSession {
 
     @discardableResult
     mutating func record(_ event: JournalEvent) throws -> JournalRecord {
-        let record = try journal.append(event, time: clock.now())
+        var startedAt: Double?
+        switch event {
+        case .stepDone, .stepFailed: startedAt = stepStartedAt
+        default: break
+        }
+        let record = try journal.append(event, time: clock.now(), startedAt: startedAt)
         state.handle(record)
         return record
     }

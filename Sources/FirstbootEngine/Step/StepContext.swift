@@ -8,6 +8,8 @@ package struct StepContext {
     /// Steps the journal records as done (before this run or earlier in it).
     package var completedSteps: Set<String>
     package var clock: any EngineClock
+    /// Told about long waits, so that an operator sees what is awaited and for how long.
+    package var observer: (any RunObserver)?
 
     package init(host: any TargetHost, isPlanning: Bool, completedSteps: Set<String>, clock: any EngineClock) {
         self.host = host
@@ -26,6 +28,7 @@ package struct StepContext {
             if clock.now() >= deadline {
                 throw StepRefusal("timed out after \(Int(timeout)) s waiting for \(what)")
             }
+            observer?.waiting(for: what, secondsLeft: deadline - clock.now())
             clock.sleep(seconds: min(interval, max(0, deadline - clock.now())))
         }
     }

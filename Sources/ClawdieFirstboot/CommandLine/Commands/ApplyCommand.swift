@@ -11,9 +11,19 @@ import Foundation
 enum ApplyCommand {
     static func run(_ invocation: Invocation, output: Output) throws -> ExitStatus {
         let context = try ToolContext(invocation, changesHost: true)
+        let log = context.observe(invocation, output: output, command: (["apply"] + (invocation.boot ? ["--boot"] : []) + invocation.phases.map { "--phase \($0)" }).joined(separator: " "))
+        do {
+            return try run(invocation, context: context, log: log, output: output)
+        } catch {
+            log.failed(error)
+            throw error
+        }
+    }
+
+    private static func run(_ invocation: Invocation, context: ToolContext, log: BootLog, output: Output) throws -> ExitStatus {
         var phases = context.phases(invocation)
         if invocation.boot {
-            switch try bootCheck(context, invocation: invocation, phases: &phases, output: output) {
+            switch try bootCheck(context, invocation: invocation, phases: &phases, log: log, output: output) {
             case .some(let status): return status
             case .none: break
             }
@@ -50,10 +60,11 @@ enum ApplyCommand {
     /// deadline passed while the host was down, watch one that is still waiting, leave out a
     /// phase whose confirmation never came, exit at once when everything is complete, and
     /// stop after too many failed boots. Returns the exit status when the run ends here.
-    private static func bootCheck(_ context: ToolContext, invocation: Invocation, phases: inout [String], output: Output) throws -> ExitStatus? {
+    private static func bootCheck(_ context: ToolContext, invocation: Invocation, phases: inout [String], log: BootLog, output: Output) throws -> ExitStatus? {
         let reverted = try context.engine.revertUnconfirmed()
         if !reverted.isEmpty {
             output.err("clawdie-firstboot: the confirmation deadline passed: reverted \(reverted.joined(separator: ", "))")
+            log.note("the confirmation deadline passed: reverted \(reverted.joined(separator: ", "))")
         }
         let (state, _) = try context.engine.state()
         if state.awaitingConfirmation != nil { try ConfirmationWatcher.start(invocation, stateDirectory: context.stateDirectory) }
@@ -65,6 +76,7 @@ enum ApplyCommand {
                                 bootRetryLimit: context.settings.bootRetryLimit, lockHolder: nil, now: SystemClock().now())
         switch status.state {
         case .complete:
+            log.note("nothing to do: \(status.message)")
             // Silent at boot; a script asking for JSON still gets a document.
             if invocation.json {
                 let summary = ApplySummary(formatVersion: 1, applied: [], unchanged: status.steps.map(\.id), resumed: [],
@@ -74,6 +86,7 @@ enum ApplyCommand {
             return .success
         case .operatorNeeded:
             output.err("clawdie-firstboot: not retrying: \(status.message)")
+            log.note("not retrying: \(status.message)")
             return .failure
         default:
             return nil

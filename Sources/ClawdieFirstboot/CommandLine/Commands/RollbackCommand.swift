@@ -16,7 +16,16 @@ enum RollbackCommand {
         } else {
             target = .everything
         }
-        let report = try context.engine.rollback(target)
+        let log = context.observe(invocation, output: output, command: (["rollback"] + (invocation.rollbackTo.map { ["--to", $0] } ?? [])
+            + (invocation.rollbackPhase.map { ["--phase", $0] } ?? [])).joined(separator: " "))
+        let report: RollbackReport
+        do {
+            report = try context.engine.rollback(target)
+        } catch {
+            log.failed(error)
+            throw error
+        }
+        log.note(report.undone.isEmpty ? "rollback: nothing to roll back" : "rollback: undone \(report.undone.joined(separator: ", "))")
         for warning in report.warnings { output.err("clawdie-firstboot: warning: \(warning)") }
         output.out(report.undone.isEmpty ? "nothing to roll back" : "rolled back: \(report.undone.joined(separator: ", "))")
         return .success

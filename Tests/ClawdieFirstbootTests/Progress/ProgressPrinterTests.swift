@@ -1,0 +1,73 @@
+import FirstbootEngine
+import Testing
+@testable import ClawdieFirstboot
+
+/// Progress lines as an operator sees them, on a fake clock (2027-01-15T08:00:00Z).
+@Suite struct ProgressPrinterTests {
+    static let start = 1_800_000_000.0
+
+    static func printer(terminal: Bool) -> (ProgressPrinter, FakeClock, () -> String) {
+        let clock = FakeClock(start)
+        var written = ""
+        let printer = ProgressPrinter(clock: clock, terminal: terminal, write: { written += $0 })
+        return (printer, clock, { written })
+    }
+
+    @Test func plainLinesAreTimestampedAndGiveTheTimeOfASlowStep() {
+        let (printer, clock, written) = Self.printer(terminal: false)
+        printer.stepStarted("detect-ext-if", index: 1, of: 2)
+        clock.advance(0.25)
+        printer.stepFinished("detect-ext-if", outcome: .unchanged, seconds: 0.25)
+        printer.stepStarted("install-tailscale", index: 2, of: 2)
+        printer.commandStarted(["/usr/sbin/pkg", "install", "-y", "tailscale"], timeout: 120)
+        printer.commandStarted(["/sbin/ifconfig", "bridge0", "up"], timeout: 120)
+        clock.advance(42.5)
+        printer.stepFinished("install-tailscale", outcome: .applied, seconds: 42.5)
+        #expect(written() == """
+        2027-01-15T08:00:00.000Z [1/2] detect-ext-if ...
+        2027-01-15T08:00:00.250Z [1/2] detect-ext-if: unchanged
+        2027-01-15T08:00:00.250Z [2/2] install-tailscale ...
+        2027-01-15T08:00:00.250Z [2/2] install-tailscale: waiting for `/usr/sbin/pkg install -y tailscale` (at most 2 min)
+        2027-01-15T08:00:42.750Z [2/2] install-tailscale: applied (43 s)
+
+        """)
+    }
+
+    @Test func aLongWaitIsRepeatedAtMostEveryTenSecondsWhenNotATerminal() {
+        let (printer, clock, written) = Self.printer(terminal: false)
+        printer.stepStarted("wait-tailnet", index: 1, of: 1)
+        for _ in 0..<25 {
+            printer.waiting(for: "the tailnet", secondsLeft: 120 - (clock.now() - Self.start))
+            clock.advance(1)
+        }
+        let waits = written().split(separator: "\n").filter { $0.contains("waiting for") }
+        #expect(waits == [
+            "2027-01-15T08:00:00.000Z [1/1] wait-tailnet: waiting for the tailnet: 2 min left",
+            "2027-01-15T08:00:10.000Z [1/1] wait-tailnet: waiting for the tailnet: 110 s left",
+            "2027-01-15T08:00:20.000Z [1/1] wait-tailnet: waiting for the tailnet: 100 s left",
+        ])
+    }
+
+    @Test func aTerminalGetsOneRedrawnLineAndALastingLinePerStep() {
+        let (printer, clock, written) = Self.printer(terminal: true)
+        printer.stepStarted("wait-tailnet", index: 3, of: 5)
+        printer.waiting(for: "the tailnet", secondsLeft: 30)
+        clock.advance(1)
+        printer.waiting(for: "the tailnet", secondsLeft: 29)
+        clock.advance(2)
+        printer.stepFinished("wait-tailnet", outcome: .unchanged, seconds: 3)
+        printer.runFinished(error: nil, seconds: 3)
+        let clear = "\r\u{1B}[K"
+        #expect(written() == clear + "[3/5] wait-tailnet ..."
+            + clear + "[3/5] wait-tailnet: waiting for the tailnet: 30 s left"
+            + clear + "[3/5] wait-tailnet: waiting for the tailnet: 29 s left"
+            + clear + "[3/5] wait-tailnet: unchanged (3.0 s)\n")
+    }
+
+    @Test func aFailedStepSaysSoWithItsTime() {
+        let (printer, _, written) = Self.printer(terminal: false)
+        printer.stepStarted("enable-pf", index: 5, of: 5)
+        printer.stepFinished("enable-pf", outcome: .failed("pfctl -e failed"), seconds: 1.5)
+        #expect(written().hasSuffix(" [5/5] enable-pf: failed (1.5 s)\n"))
+    }
+}
