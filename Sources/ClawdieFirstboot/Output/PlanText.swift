@@ -45,10 +45,16 @@ struct PlanText {
         guard !applying.isEmpty else {
             return "No changes: the host already matches the configuration (\(plan.steps.count) steps checked)."
         }
-        let changes = plan.steps.flatMap(\.changes)
-        let files = changes.filter { if case .writeFile = $0.change { true } else if case .removeFile = $0.change { true } else { false } }.count
-        let keys = changes.filter { if case .setKey = $0.change { true } else if case .unsetKey = $0.change { true } else { false } }.count
-        let commands = changes.count - files - keys
+        // What changes on the host: a key or file that several steps change is counted once.
+        var fileSet = Set<String>(), keySet = Set<String>(), commands = 0
+        for planned in plan.steps.flatMap(\.changes) {
+            switch planned.change {
+            case .writeFile(let path, _, _, _, _), .removeFile(let path): fileSet.insert(path)
+            case .setKey(let file, let key, _), .unsetKey(let file, let key): keySet.insert(file + "\u{0}" + key)
+            case .run: commands += 1
+            }
+        }
+        let files = fileSet.count, keys = keySet.count
         return "Plan: \(applying.count) of \(plan.steps.count) steps change the host: \(files) file\(files == 1 ? "" : "s"), \(keys) rc.conf key\(keys == 1 ? "" : "s"), \(commands) command\(commands == 1 ? "" : "s")."
     }
 

@@ -13,6 +13,9 @@ extension Settings {
     /// Reads the configuration file at `path` (a file on the machine running the tool).
     /// A missing file gives the defaults unless `mustExist` (the operator named it).
     package static func load(path: String, mustExist: Bool) throws -> Settings {
+        if (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeDirectory {
+            throw SettingsError(path: path, line: nil, message: "is a directory, not a configuration file; give the file, like \(path)/clawdie-firstboot.conf")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
                 throw SettingsError(path: path, line: nil, message: "cannot be read; check its permissions")

@@ -111,6 +111,9 @@ package struct RCConfDocument: Sendable, Equatable {
 
     /// `value` in double quotes with sh's special characters escaped: `key="value"` is the
     /// form sysrc(8) writes.
+    /// The file is read as data: nothing expands `$` or `` ` ``, and quotes do not change that.
+    static let substitutionRefusal = "substitutions ($ or `) are not supported, quoted or not; write the value itself (a literal $ is \\$ inside double quotes)"
+
     package static func quote(_ value: String) -> String {
         var out = "\""
         for character in value {
@@ -175,7 +178,7 @@ package struct RCConfDocument: Sendable, Equatable {
                         index = text.index(after: index)
                         value.append(text[index])
                     } else if c == "$" || c == "`" {
-                        return .failure(ValueError(reason: "substitutions ($ or `) are not supported; write the value literally"))
+                        return .failure(ValueError(reason: Self.substitutionRefusal))
                     } else {
                         value.append(c)
                     }
@@ -190,8 +193,11 @@ package struct RCConfDocument: Sendable, Equatable {
                 }
                 value += text[index..<end]
                 index = text.index(after: end)
-            case "$", "`", ";", "&", "|", "<", ">", "(", ")":
-                return .failure(ValueError(reason: "shell syntax '\(character)' is not supported; write the value literally in double quotes"))
+            case "$", "`":
+                return .failure(ValueError(reason: Self.substitutionRefusal))
+            case ";", "&", "|", "<", ">", "(", ")":
+                // Inside double quotes these are plain characters.
+                return .failure(ValueError(reason: "shell syntax '\(character)' is not supported; put the value in double quotes"))
             case "\\":
                 let next = text.index(after: index)
                 guard next < text.endIndex else { return .failure(ValueError(reason: "trailing backslash")) }

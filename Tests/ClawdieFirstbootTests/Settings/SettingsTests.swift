@@ -50,6 +50,37 @@ import Testing
         }
     }
 
+    @Test func aDirectoryGivenAsTheConfigurationIsSaidToBeADirectory() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("conf-dir-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for mustExist in [true, false] {
+            #expect(throws: SettingsError(path: path, line: nil, message: "is a directory, not a configuration file; give the file, like \(path)/clawdie-firstboot.conf")) {
+                try Settings.load(path: path, mustExist: mustExist)
+            }
+        }
+    }
+
+    @Test(arguments: ["ssh_port=$PORT", "ssh_port=\"$PORT\"", "ssh_port=`cat /p`", "ssh_port=\"`cat /p`\""])
+    func aSubstitutionIsRefusedWithoutSuggestingQuotesThatWouldNotHelp(line: String) throws {
+        do {
+            _ = try Settings.parse(line + "\n", path: "/c.conf")
+            Issue.record("\(line) was accepted")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("substitutions ($ or `) are not supported, quoted or not"), "\(message)")
+            #expect(!message.contains("in double quotes"), "\(message)")
+        }
+    }
+
+    @Test func shellSyntaxOutsideQuotesSuggestsTheQuotesThatMakeItLiteral() throws {
+        do {
+            _ = try Settings.parse("public_tcp_ports=80;443\n", path: "/c.conf")
+            Issue.record("accepted")
+        } catch {
+            #expect(String(describing: error).contains("shell syntax ';' is not supported; put the value in double quotes"))
+        }
+    }
+
     @Test func theLastAssignmentWinsLikeSh() throws {
         #expect(try Settings.parse("ssh_port=\"2200\"\nssh_port=\"2201\"\n", path: "/c.conf").sshPort == 2201)
     }

@@ -47,6 +47,15 @@ import Testing
         #expect(evaluator.verdict(for: PFPacket(interface: "vtnet0", family: .inet6, proto: .udp, destinationPort: 41641)).action == .pass)
     }
 
+    @Test func atPlanTimeWithoutTailscaledTheWaitSaysWhatApplyWillDo() throws {
+        let fixture = try Self.fixture()
+        let planned = try fixture.plannedStep("wait-tailnet")
+        #expect(planned.action == .deferred)
+        #expect(planned.note?.contains("apply waits up to 1 s (tailnet_wait) for the tailnet") == true, "\(planned.note ?? "")")
+        #expect(planned.note?.contains("now: tailscaled is not running") == true)
+        #expect(planned.note?.contains("check `tailscale status`") == false)
+    }
+
     @Test func aNodeAlreadyRunningUnderItsNameIsNotBroughtUpAgain() throws {
         let fixture = try Self.fixture()
         _ = try fixture.engine.apply()

@@ -11,13 +11,18 @@ struct WaitTailnet: Step {
 
     func checkPreconditions(in context: StepContext) throws {
         let facts = TailscaleFacts(host: context.host)
+        let tailnet = "the tailnet (backend Running, an address on \(TailscaleFacts.interface))"
         var missing: String?
         do {
-            try context.waitUntil("the tailnet (backend Running, an address on \(TailscaleFacts.interface))", timeout: Double(settings.tailnetWait)) {
+            try context.waitUntil(tailnet, timeout: Double(settings.tailnetWait)) {
                 missing = try facts.whatIsMissing()
                 return missing == nil
             }
         } catch let refusal as StepRefusal {
+            // While planning nothing has been started yet: say what apply will do, not what to check.
+            if context.isPlanning {
+                throw StepRefusal("apply waits up to \(settings.tailnetWait) s (tailnet_wait) for \(tailnet); now: \(missing ?? "unknown")")
+            }
             throw StepRefusal("\(refusal.message): \(missing ?? "unknown"); check `tailscale status`")
         }
     }
