@@ -38,7 +38,7 @@ import Testing
         #expect {
             try LockoutCheck.requirePasses(blocking, path: "/etc/pf.conf", interface: "vtnet0", port: 22, what: "SSH")
         } throws: { error in
-            (error as? StepRefusal)?.message == "the new /etc/pf.conf would block SSH on vtnet0 port 22 (line 1 blocks it); refusing to lock the operator out"
+            (error as? StepRefusal)?.message == "the new /etc/pf.conf would block SSH on vtnet0 port 22 (line 1 blocks it: block all); refusing to lock the operator out"
         }
         #expect(throws: Never.self) {
             try LockoutCheck.requirePasses(blocking + "pass in proto tcp to port 22\n", path: "/etc/pf.conf", interface: "vtnet0", port: 22, what: "SSH")
