@@ -159,6 +159,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: tool.stateDirectory + "/journal.jsonl"))
     }
 
+    @Test func confirmWithinWithoutTheLockdownPhaseIsRefusedBeforeAnythingIsSetUp() throws {
+        let tool = try Tool()
+        #expect(try tool.run(["apply", "--confirm-within", "300"]).exitCode == 64)
+        // Not even the simulated host's state was made.
+        #expect(!FileManager.default.fileExists(atPath: tool.stateDirectory))
+    }
+
     @Test func eachCommandHasItsOwnHelp() throws {
         let result = try Tool().run(["plan", "--help"])
         #expect(result.exitCode == 0)

@@ -51,6 +51,15 @@ import Testing
         #expect(rule["file"] as? String == rules)
     }
 
+    @Test func aBrokenConfigurationDoesNotStopProbeOnThisMachine() throws {
+        let scratch = try Tool.scratch()
+        try "ssh_port=$PORT\n".write(toFile: scratch + "/broken.conf", atomically: true, encoding: .utf8)
+        let rules = try Self.rendered("cloud-vm")
+        let result = try Tool.runOnThisMachine(["--config", scratch + "/broken.conf", "probe", "--rules", rules, "--in", "vtnet0", "--proto", "tcp", "--port", "22"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("pass\n"))
+    }
+
     @Test func aRulesetWithoutAMatchingRuleSaysDefault() throws {
         let path = try Tool.scratch() + "/pf.conf"
         try "block in on em1 all\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -10,6 +10,14 @@ import Foundation
 /// `boot_retry_limit` failed boots.
 enum ApplyCommand {
     static func run(_ invocation: Invocation, output: Output) throws -> ExitStatus {
+        if invocation.confirmWithin != nil && invocation.phases.isEmpty {
+            // Checked before anything is set up, so that the refusal changes nothing.
+            let phases = try Settings.load(path: invocation.configPath ?? ToolContext.defaultConfigPath, mustExist: invocation.configPath != nil).bootPhases
+            if !phases.contains(Phase.lockdown) {
+                throw UsageError(message: "--confirm-within holds the lockdown phase's change, and this run has no lockdown phase (boot_phases is \(phases.joined(separator: " "))): add --phase lockdown",
+                                 command: "apply")
+            }
+        }
         let context = try ToolContext(invocation, changesHost: true)
         let log = context.observe(invocation, output: output, command: (["apply"] + (invocation.boot ? ["--boot"] : []) + invocation.phases.map { "--phase \($0)" }).joined(separator: " "))
         do {
@@ -27,10 +35,6 @@ enum ApplyCommand {
             case .some(let status): return status
             case .none: break
             }
-        }
-        if invocation.confirmWithin != nil && !phases.contains(Phase.lockdown) {
-            throw UsageError(message: "--confirm-within holds the lockdown phase's change, and this run has no lockdown phase (boot_phases is \(phases.joined(separator: " "))): add --phase lockdown",
-                             command: "apply")
         }
         let window = invocation.confirmWithin ?? context.settings.lockdownConfirmWithin
         let confirm = window > 0 && phases.contains(Phase.lockdown)

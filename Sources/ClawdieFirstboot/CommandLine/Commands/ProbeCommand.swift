@@ -15,11 +15,13 @@ enum ProbeCommand {
 
     static func run(_ invocation: Invocation, output: Output) throws -> ExitStatus {
         guard let request = invocation.probe else { throw UsageError(message: "probe needs --in", command: "probe") }
-        let context = try ToolContext(invocation, changesHost: false)
+        // On this machine the configuration plays no part: a broken one must not stop the
+        // question "why is SSH blocked?" from being answered.
+        let host: any TargetHost = invocation.hostProfile == nil ? SystemHost() : try ToolContext(invocation, changesHost: false).host
         let path = request.rules ?? defaultRules
         let data: Data?
         do {
-            data = try context.host.readFile(path)
+            data = try host.readFile(path)
         } catch {
             throw ProbeError("cannot read \(path): \(error); give a readable ruleset with --rules FILE")
         }
