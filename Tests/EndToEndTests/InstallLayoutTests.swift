@@ -10,7 +10,7 @@ import Testing
     static func plist() throws -> (modes: [String: String], samples: Set<String>) {
         var modes: [String: String] = [:]
         var samples = Set<String>()
-        for line in try String(contentsOfFile: Tool.repository + "/pkg-plist", encoding: .utf8).split(separator: "\n") {
+        for line in try String(contentsOfFile: Tool.repository + "/tools/package/pkg-plist", encoding: .utf8).split(separator: "\n") {
             var entry = Substring(line)
             if entry.hasPrefix("@sample") {
                 entry = entry.dropFirst("@sample".count)
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func theNewsyslogEntryRotatesTheBootLogWithoutSignallingAnything() throws {
-        let text = try String(contentsOfFile: Tool.repository + "/etc/newsyslog.conf.d/clawdie-firstboot.conf", encoding: .utf8)
+        let text = try String(contentsOfFile: Tool.repository + "/tools/package/newsyslog.conf", encoding: .utf8)
         let entries = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: " ") }
         #expect(entries.count == 1)
         let entry = try #require(entries.first)

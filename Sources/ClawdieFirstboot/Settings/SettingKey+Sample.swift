@@ -30,7 +30,7 @@ extension SettingKey {
 
 extension Settings {
     /// The sample configuration the install layout ships as
-    /// `etc/clawdie-firstboot.conf.sample`: every key, commented out at its default, from the
+    /// The installed `etc/clawdie-firstboot.conf.sample` (`tools/package/` in the repository): every key, commented out at its default, from the
     /// key table itself so that it cannot drift (etc/ in the repository holds the same text,
     /// and a test compares them).
     static var sampleText: String {

@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import ClawdieFirstboot
 
-/// etc/clawdie-firstboot.conf.sample, which the install layout ships, is generated from the key
+/// tools/package/clawdie-firstboot.conf.sample, which the install layout ships, is generated from the key
 /// table: `CLAWDIE_REGENERATE_GOLDEN=1 swift test --filter SampleConfigurationTests` rewrites it.
 @Suite struct SampleConfigurationTests {
-    static let path = "etc/clawdie-firstboot.conf.sample"
+    static let path = "tools/package/clawdie-firstboot.conf.sample"
 
     @Test func theShippedSampleIsTheKeyTables() throws {
         if ProcessInfo.processInfo.environment["CLAWDIE_REGENERATE_GOLDEN"] == "1" {
