@@ -37,7 +37,7 @@ struct HostStatus: Equatable {
     var isSettled: Bool { [.complete, .failed, .operatorNeeded].contains(state) }
 
     init(runState: RunState, steps: [any Step], phases: [String], bootRetryLimit: Int, lockHolder: Int32?, now: Double) {
-        failedBoots = runState.failedBoots
+        failedBoots = runState.failedBoots(openRunAlive: lockHolder != nil)
         let selected = steps.filter { phases.contains($0.phase) }
         self.steps = selected.map { step in
             let text: String
@@ -58,9 +58,9 @@ struct HostStatus: Equatable {
             state = .awaitingConfirmation
             let left = max(0, Int(Double(waiting.deadline) - now))
             message = "\(waiting.step) is reverted in \(left) s unless confirmed: run clawdie-firstboot confirm from an SSH session over the tailnet"
-        } else if runState.failedBoots >= bootRetryLimit {
+        } else if failedBoots >= bootRetryLimit {
             state = .operatorNeeded
-            message = "\(runState.failedBoots) boots failed (boot_retry_limit=\(bootRetryLimit)); the boot hook stopped retrying and left the host as it is — fix the cause shown by the journal, then run clawdie-firstboot apply"
+            message = "\(failedBoots) boots failed (boot_retry_limit=\(bootRetryLimit)); the boot hook stopped retrying and left the host as it is — fix the cause shown by the journal, then run clawdie-firstboot apply"
         } else if let open = runState.openRun {
             state = .interrupted
             let inDoubt = self.steps.first { $0.state == "in-doubt" }?.id

@@ -42,8 +42,9 @@ package struct RunState: Sendable {
     /// Steps reverted because their confirmation never came; cleared when the step is
     /// applied and confirmed again.
     package private(set) var expiredConfirmations: Set<String> = []
-    /// Boot runs that failed or were interrupted since the last apply that succeeded.
-    package private(set) var failedBoots = 0
+    /// Boot runs that failed, or were interrupted and followed by another run, since the last
+    /// apply that succeeded. The open run is not among them: see `failedBoots(openRunAlive:)`.
+    private var finishedFailedBoots = 0
     /// The sequence number of the last record about each step: its order of completion.
     package private(set) var lastRecord: [String: Int] = [:]
 
@@ -54,6 +55,14 @@ package struct RunState: Sendable {
     }
 
     package func status(of step: String) -> StepStatus { steps[step] ?? .pending }
+
+    /// Boot runs that failed since the last apply that succeeded. An open boot run counts as
+    /// failed as soon as it is known dead (nothing holds the run lock): a boot killed mid-run
+    /// must weigh on the retry limit like one that failed cleanly, not only once the next run
+    /// has begun.
+    package func failedBoots(openRunAlive: Bool) -> Int {
+        finishedFailedBoots + (openRun?.boot == true && !openRunAlive ? 1 : 0)
+    }
 
     package var completedSteps: Set<String> {
         Set(steps.compactMap { $0.value == .done ? $0.key : nil })
@@ -80,7 +89,7 @@ package struct RunState: Sendable {
         }
         switch record.event {
         case .runStarted(let start):
-            if let interrupted = openRun, interrupted.boot { failedBoots += 1 }
+            if let interrupted = openRun, interrupted.boot { finishedFailedBoots += 1 }
             openRun = start
             lastRun = start
             lastRunSucceeded = nil
@@ -131,8 +140,8 @@ package struct RunState: Sendable {
             if let run = openRun {
                 if succeeded { pendingRollback = nil }
                 // A successful apply, by the hook or by an operator, ends a run of failed boots.
-                if run.command == "apply" && succeeded { failedBoots = 0 }
-                if run.boot && !succeeded { failedBoots += 1 }
+                if run.command == "apply" && succeeded { finishedFailedBoots = 0 }
+                if run.boot && !succeeded { finishedFailedBoots += 1 }
             }
             openRun = nil
             lastRunSucceeded = succeeded

@@ -58,7 +58,8 @@ enum ApplyCommand {
             phases.removeAll { $0 == Phase.lockdown }
         }
         let status = HostStatus(runState: state, steps: context.engine.steps, phases: phases,
-                                bootRetryLimit: context.settings.bootRetryLimit, lockHolder: nil, now: SystemClock().now())
+                                bootRetryLimit: context.settings.bootRetryLimit,
+                                lockHolder: RunLock.currentHolder(stateDirectory: context.stateDirectory), now: SystemClock().now())
         switch status.state {
         case .complete:
             // Silent at boot; a script asking for JSON still gets a document.
