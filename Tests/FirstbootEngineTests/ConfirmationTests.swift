@@ -48,6 +48,22 @@ import Testing
         #expect(host.state.files["/usr/local/etc/rc.d/x"] == nil)
     }
 
+    /// A revert that fails on the way is not forgotten: the next look finishes it, though no
+    /// confirmation waits any more.
+    @Test func aRevertThatFailsOnTheWayIsFinishedByTheNext() throws {
+        let (host, directory) = try Self.applied()
+        host.faults = ["write:/etc/obsolete"]
+        #expect(throws: (any Error).self) { try makeEngine(host, directory, at: Self.start + 300).revertUnconfirmed() }
+        let state = try makeEngine(host, directory).state().state
+        #expect(state.awaitingConfirmation == nil)
+        #expect(state.revertDue(now: Self.start + 301) == "install-script")
+        let second = try makeEngine(host, directory, at: Self.start + 301).revertUnconfirmed()
+        #expect(second == ["remove-obsolete", "install-script"], "\((try? String(contentsOfFile: directory + "/journal.jsonl", encoding: .utf8)) ?? "")")
+        #expect(host.state.files["/usr/local/etc/rc.d/x"] == nil)
+        #expect(host.state.files["/etc/obsolete"] != nil)
+        #expect(try makeEngine(host, directory).state().state.revertDue(now: Self.start + 302) == nil)
+    }
+
     /// The deadline is written before the step begins: a run that dies inside the step is
     /// still reverted once the deadline passes.
     @Test func aRunThatDiesInsideTheHeldStepIsStillReverted() throws {

@@ -1,4 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import FreeBSDHost
 
 /// The command line: parses the arguments, runs the command, prints one clear line on error,
@@ -18,7 +23,12 @@ package enum CommandLineTool {
             return .success
         }
         do {
-            let invocation = try ArgumentParser.parse(arguments)
+            let invocation = try ArgumentParser.parse(arguments).withAbsolutePaths(in: FileManager.default.currentDirectoryPath)
+            // Any command reverts a change whose confirmation deadline passed; the watcher and
+            // `confirm` do it themselves, under their own rules.
+            if ![.watchConfirmation, .confirm].contains(invocation.verb) {
+                OverdueConfirmation.revertBeforeCommand(invocation, output: output)
+            }
             switch invocation.verb {
             case .plan: return try PlanCommand.run(invocation, output: output)
             case .apply: return try ApplyCommand.run(invocation, output: output)

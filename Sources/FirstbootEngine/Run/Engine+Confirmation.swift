@@ -26,7 +26,7 @@ extension Engine {
             throw ConfirmationError.nothingWaiting
         }
         if Int64(clock.now()) >= waiting.deadline {
-            _ = try rollback(.from(step: waiting.step), journal: journal, first: [.confirmationExpired(step: waiting.step)])
+            _ = try revertDue(journal: journal)
             throw ConfirmationError.tooLate(step: waiting.step, deadline: waiting.deadline)
         }
         try run.record(.confirmed(step: waiting.step))
@@ -34,17 +34,35 @@ extension Engine {
     }
 
     /// Reverts a change whose confirmation deadline has passed: the step and every step
-    /// completed after it are rolled back, after a `confirmation-expired` record. Does nothing
-    /// when no confirmation is overdue.
-    /// - Returns: the steps undone, empty when nothing was overdue.
+    /// completed after it are rolled back, after a `confirmation-expired` record. A revert that
+    /// died or failed on the way is finished. Does nothing when no revert is due.
+    /// - Returns: the steps undone, empty when nothing was due.
     @discardableResult
     package func revertUnconfirmed() throws -> [String] {
         let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
         defer { lock.release() }
-        let journal = try openJournal()
+        return try revertDue(journal: try openJournal())
+    }
+
+    /// The revert itself, in a locked run.
+    private func revertDue(journal: Journal) throws -> [String] {
         let state = RunState(records: journal.records)
-        guard let waiting = state.awaitingConfirmation, Int64(clock.now()) >= waiting.deadline else { return [] }
-        return try rollback(.from(step: waiting.step), journal: journal, first: [.confirmationExpired(step: waiting.step)]).undone
+        guard let step = state.revertDue(now: clock.now()) else { return [] }
+        if state.unfinishedRevert?.step == step {
+            // Its confirmation-expired is written: finish undoing what is left.
+            return try rollback(.from(step: step), journal: journal, first: []).undone
+        }
+        return try rollback(.from(step: step), journal: journal, first: [.confirmationExpired(step: step)]).undone
+    }
+
+    /// Journals an error the watcher of `step`'s confirmation met and outlived, for `status`.
+    /// Needs only the state directory: the watcher records it even when it cannot build a host.
+    /// - Throws: `RunLockError` while a run holds the lock (the watcher tries again later).
+    package static func recordWatcherFailure(step: String, error: String, stateDirectory: String, knownSteps: Set<String>,
+                                             clock: any EngineClock = SystemClock()) throws {
+        let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
+        defer { lock.release() }
+        try Journal(directory: stateDirectory, knownSteps: knownSteps).append(.watcherFailed(step: step, error: error), time: clock.now())
     }
 }
 

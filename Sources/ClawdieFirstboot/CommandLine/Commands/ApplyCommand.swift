@@ -47,10 +47,7 @@ enum ApplyCommand {
     /// phase whose confirmation never came, exit at once when everything is complete, and
     /// stop after too many failed boots. Returns the exit status when the run ends here.
     private static func bootCheck(_ context: ToolContext, invocation: Invocation, phases: inout [String], output: Output) throws -> ExitStatus? {
-        let reverted = try context.engine.revertUnconfirmed()
-        if !reverted.isEmpty {
-            output.err("clawdie-firstboot: the confirmation deadline passed: reverted \(reverted.joined(separator: ", "))")
-        }
+        try OverdueConfirmation.revert(context.engine, output: output)
         let (state, _) = try context.engine.state()
         if state.awaitingConfirmation != nil { try ConfirmationWatcher.start(invocation, stateDirectory: context.stateDirectory) }
         if state.expiredConfirmations.contains(LockdownPF.stepID), phases.contains(Phase.lockdown) {
@@ -59,7 +56,8 @@ enum ApplyCommand {
         }
         let status = HostStatus(runState: state, steps: context.engine.steps, phases: phases,
                                 bootRetryLimit: context.settings.bootRetryLimit,
-                                lockHolder: RunLock.currentHolder(stateDirectory: context.stateDirectory), now: SystemClock().now())
+                                lockHolder: RunLock.currentHolder(stateDirectory: context.stateDirectory), now: SystemClock().now(),
+                                watcherRunning: ConfirmationWatcher.isRunning(stateDirectory: context.stateDirectory))
         switch status.state {
         case .complete:
             // Silent at boot; a script asking for JSON still gets a document.
