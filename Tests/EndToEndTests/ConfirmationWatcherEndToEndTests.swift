@@ -108,4 +108,17 @@ import Testing
         #expect(status.hasPrefix("awaiting-confirmation: lockdown-pf is reverted in "), "\(status)")
         #expect(status.contains("no watcher is running: the first clawdie-firstboot command after the deadline reverts it"), "\(status)")
     }
+
+    /// A `confirm` that comes after the watcher reverted says it came too late, what was
+    /// reverted and when.
+    @Test func aLateConfirmSaysItCameTooLate() throws {
+        let tool = try LockdownEndToEndTests.firstbooted()
+        #expect(try tool.run(["apply", "--phase", "lockdown", "--confirm-within", "2"]).exitCode == 0)
+        #expect(try LockdownEndToEndTests.eventually(25) { try Self.reverted(tool) })
+        let late = try tool.run(["confirm"])
+        #expect(late.exitCode == 1)
+        #expect(late.stderr.contains("too late: the confirmation deadline of lockdown-pf passed at "), "\(late.stderr)")
+        #expect(late.stderr.contains("reverted lockdown-pf at "), "\(late.stderr)")
+        #expect(try LockdownEndToEndTests.probe(tool, "vtnet0", port: 22) == "pass")
+    }
 }
