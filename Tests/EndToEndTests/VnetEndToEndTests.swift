@@ -46,6 +46,27 @@ import Testing
         #expect(try tool.facts() == afterFirstboot)
     }
 
+    /// The jail loopback without an address (the default) is brought up now and, through
+    /// rc.conf, at every boot: apply, then plan has nothing to do, after reboots too.
+    @Test(arguments: ["boot_phases=\"firstboot vnet\"\n", "plans/sites/earlier-layout.conf"])
+    func aJailLoopbackWithoutAnAddressConverges(_ config: String) throws {
+        let text = config.hasPrefix("plans/") ? try String(contentsOfFile: Tool.repository + "/" + config, encoding: .utf8) : config
+        let tool = try Self.tool(text)
+        let applied = try tool.run(["apply"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        let plan = try tool.run(["plan"])
+        #expect(plan.exitCode == 0, "\(plan.stdout)")
+        for round in 1...2 {
+            #expect(try tool.run(["simulate", "reboot"]).exitCode == 0)
+            let afterReboot = try tool.run(["plan"])
+            #expect(afterReboot.exitCode == 0, "after reboot \(round): \(afterReboot.stdout)")
+            #expect(try tool.run(["apply", "--boot"]).exitCode == 0)
+            #expect(try tool.run(["plan"]).exitCode == 0)
+        }
+        #expect(try tool.run(["rollback", "--phase", "vnet"]).exitCode == 0)
+        #expect(try tool.run(["plan", "--phase", "firstboot"]).exitCode == 0)
+    }
+
     /// What a recorded command printed, from a `facts` profile.
     static func transcript(_ facts: String, _ argv: [String]) throws -> String? {
         let object = try JSONSerialization.jsonObject(with: Data(facts.utf8)) as! [String: Any]
