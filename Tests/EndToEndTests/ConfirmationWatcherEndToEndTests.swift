@@ -98,6 +98,23 @@ import Testing
         #expect(try LockdownEndToEndTests.probe(tool, "vtnet0", port: 22) == "pass")
     }
 
+    /// `confirm` needs the journal only: a configuration broken in the window neither stops
+    /// a confirmation in time nor the revert of a late one.
+    @Test(arguments: [true, false])
+    func confirmWorksWithABrokenConfiguration(inTime: Bool) throws {
+        let tool = try LockdownEndToEndTests.firstbooted()
+        #expect(try tool.run(["apply", "--phase", "lockdown", "--confirm-within", inTime ? "60" : "2"]).exitCode == 0)
+        if !inTime { try Self.killWatcher(tool) }
+        let good = try String(contentsOfFile: tool.config, encoding: .utf8)
+        try "ssh_port=\"twenty-two\"\n".write(toFile: tool.config, atomically: true, encoding: .utf8)
+        if !inTime { Thread.sleep(forTimeInterval: 3.5) }
+        let confirmed = try tool.run(["confirm"])
+        #expect(confirmed.exitCode == (inTime ? 0 : 1), "\(confirmed.stderr)")
+        #expect(inTime ? confirmed.stdout == "confirmed: lockdown-pf stays\n" : confirmed.stderr.contains("too late"), "\(confirmed.stderr)")
+        try good.write(toFile: tool.config, atomically: true, encoding: .utf8)
+        #expect(try LockdownEndToEndTests.probe(tool, "vtnet0", port: 22) == (inTime ? "block" : "pass"))
+    }
+
     /// `status` says so when nobody watches the deadline, instead of counting down for ever.
     @Test func statusSaysWhenNoWatcherIsRunning() throws {
         let tool = try LockdownEndToEndTests.firstbooted()
