@@ -1,4 +1,5 @@
 import Foundation
+import FirstbootEngine
 import Testing
 
 /// The command line's contract: errors, exit statuses, the boot hook's retry limit, status.
@@ -66,6 +67,32 @@ import Testing
         #expect(object?["failed_boots"] as? Int == 3)
         // An operator's own apply still runs (and here still fails the same way).
         #expect(try tool.run(["apply"]).exitCode == 1)
+    }
+
+    /// A boot killed mid-run (power cut, watchdog) counts as failed as soon as it is known
+    /// dead, exactly like a boot that failed cleanly: after three the hook stops retrying.
+    @Test(arguments: [["kill", "kill", "kill"], ["fail", "kill", "kill"], ["kill", "fail", "kill"], ["kill", "kill", "fail"]])
+    func interruptedBootsCountAgainstTheRetryLimit(_ boots: [String]) throws {
+        let profile = try Tool.profile(faults: [["argv": ["/sbin/ifconfig", "bridge0", "create"], "exit_status": 1,
+                                                 "stderr": "ifconfig: SIOCIFCREATE2: Device not configured\n"]])
+        let tool = try Tool(profile: profile)
+        for (number, boot) in boots.enumerated() {
+            // Fail point 2: killed after run-started and step-begun of create-bridge.
+            let result = try tool.run(["apply", "--boot"], environment: boot == "kill" ? ["CLAWDIE_FIRSTBOOT_FAILPOINT": "2"] : [:])
+            if boot == "kill" {
+                #expect(result.status == .signaled(SIGKILL), "boot \(number + 1)")
+            } else {
+                #expect(result.exitCode == 1, "boot \(number + 1)")
+            }
+            let status = try JSONSerialization.jsonObject(with: Data(try tool.run(["status", "--json"]).stdout.utf8)) as? [String: Any]
+            #expect(status?["failed_boots"] as? Int == number + 1, "after boot \(number + 1)")
+        }
+        let records = try tool.journalLines().count
+        let refused = try tool.run(["apply", "--boot"])
+        #expect(refused.exitCode == 1)
+        #expect(refused.stderr.contains("not retrying: 3 boots failed (boot_retry_limit=3)"))
+        #expect(try tool.journalLines().count == records)
+        #expect(try tool.run(["status"]).stdout.hasPrefix("operator-needed: 3 boots failed"))
     }
 
     @Test func aSuccessfulApplyByTheOperatorClearsTheFailedBoots() throws {

@@ -68,6 +68,14 @@ struct Tool {
         return Result(status: result.termination, stdout: result.stdoutText, stderr: result.stderrText)
     }
 
+    /// Runs the binary with exactly `arguments` (none of this tool's paths added) from the
+    /// working directory `directory`, as an operator in a shell there does.
+    func runAlone(_ arguments: [String], in directory: String) throws -> Result {
+        let argv = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory, Tool.binary] + arguments
+        let result = try ProcessRunner().run(Command(argv, environment: Command.defaultEnvironment, timeout: 120))
+        return Result(status: result.termination, stdout: result.stdoutText, stderr: result.stderrText)
+    }
+
     /// The host as `facts` records it: what two runs are compared by.
     func facts() throws -> String {
         let result = try run(["facts"])

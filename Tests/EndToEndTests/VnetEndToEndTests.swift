@@ -46,6 +46,27 @@ import Testing
         #expect(try tool.facts() == afterFirstboot)
     }
 
+    /// The jail loopback without an address (the default) is brought up now and, through
+    /// rc.conf, at every boot: apply, then plan has nothing to do, after reboots too.
+    @Test(arguments: ["boot_phases=\"firstboot vnet\"\n", "plans/sites/earlier-layout.conf"])
+    func aJailLoopbackWithoutAnAddressConverges(_ config: String) throws {
+        let text = config.hasPrefix("plans/") ? try String(contentsOfFile: Tool.repository + "/" + config, encoding: .utf8) : config
+        let tool = try Self.tool(text)
+        let applied = try tool.run(["apply"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        let plan = try tool.run(["plan"])
+        #expect(plan.exitCode == 0, "\(plan.stdout)")
+        for round in 1...2 {
+            #expect(try tool.run(["simulate", "reboot"]).exitCode == 0)
+            let afterReboot = try tool.run(["plan"])
+            #expect(afterReboot.exitCode == 0, "after reboot \(round): \(afterReboot.stdout)")
+            #expect(try tool.run(["apply", "--boot"]).exitCode == 0)
+            #expect(try tool.run(["plan"]).exitCode == 0)
+        }
+        #expect(try tool.run(["rollback", "--phase", "vnet"]).exitCode == 0)
+        #expect(try tool.run(["plan", "--phase", "firstboot"]).exitCode == 0)
+    }
+
     /// What a recorded command printed, from a `facts` profile.
     static func transcript(_ facts: String, _ argv: [String]) throws -> String? {
         let object = try JSONSerialization.jsonObject(with: Data(facts.utf8)) as! [String: Any]
@@ -113,6 +134,37 @@ import Testing
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("extra_bridges warden1 10.0.2.1/24 overlaps vtnet0's address 10.0.2.15/24"))
         #expect(try clash.facts() == before)
+    }
+
+    /// The agent bridge is a jail network too: one that overlaps a host interface's network is
+    /// refused before anything changes, by every phase that puts it on the host, plan and apply.
+    @Test(arguments: ["", "boot_phases=\"firstboot vnet\"\n"])
+    func aBridgeOverlappingAHostAddressIsRefusedBeforeAnythingChanges(_ phases: String) throws {
+        // The cloud VM's vtnet0 is 10.0.2.15/24.
+        let clash = try Self.tool("nat_network=\"10.0.0.0/8\"\nbridge_address=\"10.0.2.1/24\"\n" + phases)
+        let before = try clash.facts()
+        for command in [["plan"], ["apply"], ["apply", "--boot"]] {
+            let result = try clash.run(command)
+            #expect(result.exitCode == 1, "\(command)")
+            #expect(result.stderr.contains("bridge_address 10.0.2.1/24 overlaps vtnet0's address 10.0.2.15/24; give it a network of its own"),
+                    "\(command): \(result.stderr)")
+        }
+        #expect(try clash.facts() == before)
+    }
+
+    /// The same when the bridge's address is changed after firstboot: vnet, whose jail table
+    /// routes the bridge's network, refuses it too.
+    @Test func vnetRefusesABridgeChangedToOverlapAHostAddress() throws {
+        let tool = try Self.tool("nat_network=\"10.0.0.0/8\"\nbridge_address=\"10.83.0.1/24\"\n")
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        try "nat_network=\"10.0.0.0/8\"\nbridge_address=\"10.0.2.1/24\"\n".write(toFile: tool.config, atomically: true, encoding: .utf8)
+        let before = try tool.facts()
+        for command in [["plan", "--phase", "vnet"], ["apply", "--phase", "vnet"]] {
+            let result = try tool.run(command)
+            #expect(result.exitCode == 1, "\(command)")
+            #expect(result.stderr.contains("bridge_address 10.0.2.1/24 overlaps vtnet0's address 10.0.2.15/24"), "\(command): \(result.stderr)")
+        }
+        #expect(try tool.facts() == before)
     }
 
     /// What `plan` lists is what `apply` does: the targets of the plan's changes, step by step,

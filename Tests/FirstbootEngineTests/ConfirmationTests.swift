@@ -42,10 +42,43 @@ import Testing
 
     @Test func confirmingTooLateRevertsAndSaysSo() throws {
         let (host, directory) = try Self.applied()
-        #expect(throws: ConfirmationError.tooLate(step: "install-script", deadline: Int64(Self.start) + 300)) {
+        let revert = ConfirmationRevert(step: "install-script", deadline: Int64(Self.start) + 300, revertedAt: Int64(Self.start) + 301,
+                                        steps: ["remove-obsolete", "install-script"], finished: true)
+        #expect(throws: ConfirmationError.tooLate(revert)) {
             try makeEngine(host, directory, at: Self.start + 301).confirm()
         }
         #expect(host.state.files["/usr/local/etc/rc.d/x"] == nil)
+    }
+
+    /// After the watcher reverted, a `confirm` still says it came too late — what was reverted
+    /// and when — rather than that nothing waits.
+    @Test func aConfirmAfterTheWatcherRevertedSaysItCameTooLate() throws {
+        let (host, directory) = try Self.applied()
+        #expect(try makeEngine(host, directory, at: Self.start + 305).revertUnconfirmed() == ["remove-obsolete", "install-script"])
+        let revert = ConfirmationRevert(step: "install-script", deadline: Int64(Self.start) + 300, revertedAt: Int64(Self.start) + 305,
+                                        steps: ["remove-obsolete", "install-script"], finished: true)
+        #expect(throws: ConfirmationError.tooLate(revert)) { try makeEngine(host, directory, at: Self.start + 400).confirm() }
+        #expect(ConfirmationError.tooLate(revert).description
+            == "too late: the confirmation deadline of install-script passed at 2027-01-15T08:05:00Z, so its change was reverted: reverted remove-obsolete, install-script at 2027-01-15T08:05:05Z; run apply again to retry")
+        // Applied anew without a window, there is nothing to be late for.
+        _ = try makeEngine(host, directory, at: Self.start + 500).apply()
+        #expect(throws: ConfirmationError.nothingWaiting) { try makeEngine(host, directory, at: Self.start + 600).confirm() }
+    }
+
+    /// A revert that fails on the way is not forgotten: the next look finishes it, though no
+    /// confirmation waits any more.
+    @Test func aRevertThatFailsOnTheWayIsFinishedByTheNext() throws {
+        let (host, directory) = try Self.applied()
+        host.faults = ["write:/etc/obsolete"]
+        #expect(throws: (any Error).self) { try makeEngine(host, directory, at: Self.start + 300).revertUnconfirmed() }
+        let state = try makeEngine(host, directory).state().state
+        #expect(state.awaitingConfirmation == nil)
+        #expect(state.revertDue(now: Self.start + 301) == "install-script")
+        let second = try makeEngine(host, directory, at: Self.start + 301).revertUnconfirmed()
+        #expect(second == ["remove-obsolete", "install-script"], "\((try? String(contentsOfFile: directory + "/journal.jsonl", encoding: .utf8)) ?? "")")
+        #expect(host.state.files["/usr/local/etc/rc.d/x"] == nil)
+        #expect(host.state.files["/etc/obsolete"] != nil)
+        #expect(try makeEngine(host, directory).state().state.revertDue(now: Self.start + 302) == nil)
     }
 
     /// The deadline is written before the step begins: a run that dies inside the step is

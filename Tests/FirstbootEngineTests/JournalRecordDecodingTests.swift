@@ -29,6 +29,7 @@ import Testing
         .confirmationRequested(step: "lockdown", deadline: 1_800_000_600),
         .confirmed(step: "lockdown"),
         .confirmationExpired(step: "lockdown"),
+        .watcherFailed(step: "lockdown", error: "/usr/local/etc/clawdie-firstboot.conf:3: unknown key sshport"),
         .rollbackStarted(steps: ["b", "a"]),
         .runFinished(succeeded: true, error: nil),
         .runFinished(succeeded: false, error: "a step failed"),

@@ -1,4 +1,9 @@
 import FirstbootEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import FreeBSDHost
 
 /// The command line: parses the arguments, runs the command, prints one clear line on error,
@@ -14,10 +19,15 @@ package enum CommandLineTool {
             return .success
         }
         do {
-            let invocation = try ArgumentParser.parse(arguments)
+            let invocation = try ArgumentParser.parse(arguments).withAbsolutePaths(in: FileManager.default.currentDirectoryPath)
             if invocation.help {
                 output.out(invocation.helpCommand.flatMap(CommandTable.command).map(HelpText.text(for:)) ?? HelpText.text, newline: false)
                 return .success
+            }
+            // Any command reverts a change whose confirmation deadline passed; the watcher and
+            // `confirm` do it themselves, under their own rules.
+            if ![.watchConfirmation, .confirm].contains(invocation.verb) {
+                OverdueConfirmation.revertBeforeCommand(invocation, output: output)
             }
             switch invocation.verb {
             case .plan: return try PlanCommand.run(invocation, output: output)

@@ -28,6 +28,9 @@ struct Output {
         return Output(colour: terminal, writeOut: { send(1, $0) }, writeErr: { send(2, $0) }, errIsTerminal: errTerminal)
     }
 
+    /// Writes nothing: for the watcher, whose streams are /dev/null anyway.
+    static var silent: Output { Output(colour: false, writeOut: { _ in }, writeErr: { _ in }) }
+
     private static func send(_ fd: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0

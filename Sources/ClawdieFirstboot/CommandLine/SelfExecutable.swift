@@ -10,14 +10,22 @@ enum SelfExecutable {
         #if os(Linux)
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
         #endif
-        let first = CommandLine.arguments[0]
-        if first.hasPrefix("/") { return first }
-        if first.contains("/") {
-            return FileManager.default.currentDirectoryPath + "/" + first
+        return resolve(CommandLine.arguments[0], searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "",
+                       currentDirectory: FileManager.default.currentDirectoryPath,
+                       isExecutable: FileManager.default.isExecutableFile(atPath:))
+    }
+
+    /// Where `argv0` names a binary, as a shell found it: a path (relative to
+    /// `currentDirectory` unless absolute), else the first executable of that name along
+    /// `searchPath`. Always absolute: the watcher it starts runs in `/`.
+    static func resolve(_ argv0: String, searchPath: String, currentDirectory: String, isExecutable: (String) -> Bool) -> String {
+        func absolute(_ path: some StringProtocol) -> String {
+            path.hasPrefix("/") ? String(path) : currentDirectory + "/" + path
         }
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(directory)/\(first)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        if argv0.contains("/") { return absolute(argv0) }
+        for directory in searchPath.split(separator: ":") {
+            let candidate = absolute(directory) + "/" + argv0
+            if isExecutable(candidate) { return candidate }
         }
         return "/usr/local/bin/clawdie-firstboot"
     }

@@ -29,7 +29,13 @@ struct ToolContext {
     ///   simulate). With a host profile they need `--state-dir`, where the simulated host's
     ///   state lives; without one, read-only commands see the profile as it is.
     init(_ invocation: Invocation, changesHost: Bool) throws {
-        settings = try Settings.load(path: invocation.configPath ?? Self.defaultConfigPath, mustExist: invocation.configPath != nil)
+        try self.init(invocation, changesHost: changesHost, settings: Self.settings(invocation))
+    }
+
+    /// The same with settings given: the revert of an overdue change, which needs none, uses
+    /// the defaults when the configuration cannot be read.
+    init(_ invocation: Invocation, changesHost: Bool, settings: Settings) throws {
+        self.settings = settings
         if let profile = invocation.hostProfile {
             guard let stateDirectory = invocation.stateDirectory ?? (changesHost ? nil : Self.unusedDirectory()) else {
                 throw UsageError(message: "with --host-profile, \(invocation.verb.rawValue) needs --state-dir DIR to keep the simulated host's state")
@@ -63,6 +69,17 @@ struct ToolContext {
         if !invocation.quiet { observers.insert(ProgressPrinter(clock: clock, terminal: output.errIsTerminal, write: output.writeErr), at: 0) }
         engine.observer = RunObservers(observers)
         return log
+    }
+
+    /// The settings of the invocation's configuration file.
+    static func settings(_ invocation: Invocation) throws -> Settings {
+        try Settings.load(path: invocation.configPath ?? defaultConfigPath, mustExist: invocation.configPath != nil)
+    }
+
+    /// The state directory whose journal records what was done to the invocation's host;
+    /// nil for a simulated host without `--state-dir`, which keeps no journal.
+    static func journalDirectory(_ invocation: Invocation) -> String? {
+        invocation.hostProfile == nil ? invocation.stateDirectory ?? defaultStateDirectory : invocation.stateDirectory
     }
 
     /// The phases a command works on: those asked for with --phase, else the configured ones.

@@ -36,8 +36,11 @@ struct HostStatus: Equatable {
     /// Whether `status --wait` can stop waiting.
     var isSettled: Bool { [.complete, .failed, .operatorNeeded].contains(state) }
 
-    init(runState: RunState, steps: [any Step], phases: [String], bootRetryLimit: Int, lockHolder: Int32?, now: Double) {
-        failedBoots = runState.failedBoots
+    /// - Parameter watcherRunning: whether the confirmation watcher is alive; when it is not,
+    ///   nothing reverts a waiting change at its deadline but the next command.
+    init(runState: RunState, steps: [any Step], phases: [String], bootRetryLimit: Int, lockHolder: Int32?, now: Double,
+         watcherRunning: Bool) {
+        failedBoots = runState.failedBoots(openRunAlive: lockHolder != nil)
         let selected = steps.filter { phases.contains($0.phase) }
         self.steps = selected.map { step in
             let text: String
@@ -56,11 +59,29 @@ struct HostStatus: Equatable {
             message = "a run is in progress (pid \(pid)); \(progress)"
         } else if let waiting = runState.awaitingConfirmation {
             state = .awaitingConfirmation
-            let left = max(0, Int(Double(waiting.deadline) - now))
-            message = "\(waiting.step) is reverted in \(left) s unless confirmed: run clawdie-firstboot confirm from an SSH session over the tailnet"
-        } else if runState.failedBoots >= bootRetryLimit {
+            let left = Int(Double(waiting.deadline) - now)
+            if left > 0 {
+                message = "\(waiting.step) is reverted in \(left) s unless confirmed: run clawdie-firstboot confirm from an SSH session over the tailnet"
+                if !watcherRunning {
+                    message += "; no watcher is running: the first clawdie-firstboot command after the deadline reverts it"
+                }
+            } else if watcherRunning {
+                message = "the confirmation deadline of \(waiting.step) passed \(-left) s ago; the watcher is reverting it"
+            } else {
+                message = "the confirmation deadline of \(waiting.step) passed \(-left) s ago and no watcher is running to revert it: "
+                    + "run clawdie-firstboot status as root, which reverts it"
+            }
+            if let failure = runState.watcherFailure, failure.step == waiting.step {
+                message += "; the watcher reported at \(Timestamp.text(failure.time)): \(failure.error)"
+            }
+        } else if let revert = runState.unfinishedRevert {
+            state = .interrupted
+            message = "the revert of \(revert.step), whose confirmation deadline passed at \(Timestamp.text(revert.deadline)), has not finished"
+                + (runState.lastError.map { ": \($0)" } ?? "")
+                + "; the watcher and the next clawdie-firstboot command retry it, or run clawdie-firstboot rollback"
+        } else if failedBoots >= bootRetryLimit {
             state = .operatorNeeded
-            message = "\(runState.failedBoots) boots failed (boot_retry_limit=\(bootRetryLimit)); the boot hook stopped retrying and left the host as it is — fix the cause shown by the journal, then run clawdie-firstboot apply"
+            message = "\(failedBoots) boots failed (boot_retry_limit=\(bootRetryLimit)); the boot hook stopped retrying and left the host as it is — fix the cause shown by the journal, then run clawdie-firstboot apply"
         } else if let open = runState.openRun {
             state = .interrupted
             let inDoubt = self.steps.first { $0.state == "in-doubt" }?.id

@@ -22,6 +22,9 @@ package enum JournalEvent: Hashable, Sendable {
     case confirmed(step: String)
     /// The deadline passed unconfirmed: the step is being reverted (rollback records follow).
     case confirmationExpired(step: String)
+    /// The watcher of the step's confirmation deadline met an error it outlives (it keeps
+    /// watching): written so that `status` can show why a revert is late.
+    case watcherFailed(step: String, error: String)
     /// A rollback began, undoing the steps listed (latest first).
     case rollbackStarted(steps: [String])
     /// The run or rollback ended.
@@ -32,7 +35,8 @@ package enum JournalEvent: Hashable, Sendable {
         switch self {
         case .stepBegun(let step), .changeRecorded(let step, _), .changeUndone(let step, _),
              .stepDone(let step, _), .stepFailed(let step, _), .stepUndone(let step),
-             .confirmationRequested(let step, _), .confirmed(let step), .confirmationExpired(let step):
+             .confirmationRequested(let step, _), .confirmed(let step), .confirmationExpired(let step),
+             .watcherFailed(let step, _):
             step
         case .runStarted, .rollbackStarted, .runFinished:
             nil

@@ -18,7 +18,7 @@ extension JournalRecord: Codable {
         case changeUndone = "change-undone", stepDone = "step-done", stepFailed = "step-failed"
         case stepUndone = "step-undone", rollbackStarted = "rollback-started", runFinished = "run-finished"
         case confirmationRequested = "confirmation-requested", confirmed = "confirmed"
-        case confirmationExpired = "confirmation-expired"
+        case confirmationExpired = "confirmation-expired", watcherFailed = "watcher-failed"
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -68,6 +68,10 @@ extension JournalRecord: Codable {
         case .confirmationExpired(let step):
             try c.encode(EventType.confirmationExpired.rawValue, forKey: .type)
             try c.encode(step, forKey: .step)
+        case .watcherFailed(let step, let error):
+            try c.encode(EventType.watcherFailed.rawValue, forKey: .type)
+            try c.encode(step, forKey: .step)
+            try c.encode(error, forKey: .error)
         case .rollbackStarted(let steps):
             try c.encode(EventType.rollbackStarted.rawValue, forKey: .type)
             try c.encode(steps, forKey: .steps)
@@ -120,6 +124,8 @@ extension JournalRecord: Codable {
             event = .confirmed(step: try c.decode(String.self, forKey: .step))
         case .confirmationExpired:
             event = .confirmationExpired(step: try c.decode(String.self, forKey: .step))
+        case .watcherFailed:
+            event = .watcherFailed(step: try c.decode(String.self, forKey: .step), error: try c.decode(String.self, forKey: .error))
         case .rollbackStarted:
             event = .rollbackStarted(steps: try c.decode([String].self, forKey: .steps))
         case .runFinished:

@@ -46,6 +46,8 @@ extension JournalRecord {
             event = .confirmed(step: try step())
         case .confirmationExpired:
             event = .confirmationExpired(step: try step())
+        case .watcherFailed:
+            event = .watcherFailed(step: try step(), error: try c.string(Key.error.rawValue))
         case .rollbackStarted:
             event = .rollbackStarted(steps: try c.strings(Key.steps.rawValue))
         case .runFinished:

@@ -97,11 +97,7 @@ package struct RunLockError: Error, Hashable, Sendable, CustomStringConvertible 
 
     package var description: String {
         var holder = "another clawdie-firstboot run"
-        if let pid { holder += " (pid \(pid)" + (since.map { ", started \(Self.format($0))" } ?? "") + ")" }
+        if let pid { holder += " (pid \(pid)" + (since.map { ", started \(Timestamp.text($0))" } ?? "") + ")" }
         return "\(holder) holds \(path); wait for it to finish, then run again"
-    }
-
-    private static func format(_ seconds: Int64) -> String {
-        Date(timeIntervalSince1970: Double(seconds)).formatted(Date.ISO8601FormatStyle())
     }
 }

@@ -42,8 +42,14 @@ package struct RunState: Sendable {
     /// Steps reverted because their confirmation never came; cleared when the step is
     /// applied and confirmed again.
     package private(set) var expiredConfirmations: Set<String> = []
-    /// Boot runs that failed or were interrupted since the last apply that succeeded.
-    package private(set) var failedBoots = 0
+    /// The last change reverted for want of confirmation, until the step is held for
+    /// confirmation again, confirmed, or applied anew.
+    package private(set) var lastRevert: ConfirmationRevert?
+    /// The last error the watcher of the waiting (or reverting) change journaled.
+    package private(set) var watcherFailure: (step: String, error: String, time: Int64)?
+    /// Boot runs that failed, or were interrupted and followed by another run, since the last
+    /// apply that succeeded. The open run is not among them: see `failedBoots(openRunAlive:)`.
+    private var finishedFailedBoots = 0
     /// The sequence number of the last record about each step: its order of completion.
     package private(set) var lastRecord: [String: Int] = [:]
 
@@ -54,6 +60,28 @@ package struct RunState: Sendable {
     }
 
     package func status(of step: String) -> StepStatus { steps[step] ?? .pending }
+
+    /// A revert that began (its `confirmation-expired` is written) and has not undone its
+    /// step, which is still applied: it died or failed on the way, and must be finished.
+    package var unfinishedRevert: ConfirmationRevert? {
+        guard let revert = lastRevert, !revert.finished, [.done, .inDoubt].contains(status(of: revert.step)) else { return nil }
+        return revert
+    }
+
+    /// The step that must be reverted now, at `now` (seconds since the epoch): one whose
+    /// confirmation deadline has passed, or whose revert has not finished. Nil when none.
+    package func revertDue(now: Double) -> String? {
+        if let waiting = awaitingConfirmation, Int64(now) >= waiting.deadline { return waiting.step }
+        return unfinishedRevert?.step
+    }
+
+    /// Boot runs that failed since the last apply that succeeded. An open boot run counts as
+    /// failed as soon as it is known dead (nothing holds the run lock): a boot killed mid-run
+    /// must weigh on the retry limit like one that failed cleanly, not only once the next run
+    /// has begun.
+    package func failedBoots(openRunAlive: Bool) -> Int {
+        finishedFailedBoots + (openRun?.boot == true && !openRunAlive ? 1 : 0)
+    }
 
     package var completedSteps: Set<String> {
         Set(steps.compactMap { $0.value == .done ? $0.key : nil })
@@ -73,14 +101,19 @@ package struct RunState: Sendable {
     package func lastChange(of step: String) -> Int? { lastRecord[step] }
 
     package mutating func handle(_ record: JournalRecord) {
-        if let step = record.event.step, case .stepUndone = record.event {
+        switch record.event {
+        case .stepUndone(let step):
             lastRecord[step] = nil
-        } else if let step = record.event.step {
-            lastRecord[step] = record.seq
+        case .confirmationRequested, .confirmed, .confirmationExpired, .watcherFailed:
+            // About the step's confirmation, not its application: they must not move it later
+            // in the order of completion that rollback undoes by.
+            break
+        default:
+            if let step = record.event.step { lastRecord[step] = record.seq }
         }
         switch record.event {
         case .runStarted(let start):
-            if let interrupted = openRun, interrupted.boot { failedBoots += 1 }
+            if let interrupted = openRun, interrupted.boot { finishedFailedBoots += 1 }
             openRun = start
             lastRun = start
             lastRunSucceeded = nil
@@ -102,6 +135,8 @@ package struct RunState: Sendable {
             applications[step] = list
         case .stepDone(let step, _):
             closeOpenApplication(of: step, as: .done)
+            // Applied anew after its revert: a later `confirm` has nothing to be late for.
+            if lastRevert?.step == step && lastRevert?.finished == true { lastRevert = nil }
             steps[step] = .done
         case .stepFailed(let step, let error):
             closeOpenApplication(of: step, as: .failed)
@@ -110,6 +145,8 @@ package struct RunState: Sendable {
             if awaitingConfirmation?.step == step { awaitingConfirmation = nil }
         case .stepUndone(let step):
             if awaitingConfirmation?.step == step { awaitingConfirmation = nil }
+            if lastRevert?.step == step { lastRevert?.finished = true }
+            if watcherFailure?.step == step { watcherFailure = nil }
             if var list = applications[step] {
                 for index in list.indices where list[index].outcome == .done || list[index].outcome == .open {
                     list[index].outcome = .undone
@@ -119,20 +156,29 @@ package struct RunState: Sendable {
             steps[step] = .pending
         case .confirmationRequested(let step, let deadline):
             awaitingConfirmation = (step, deadline)
+            lastRevert = nil
+            watcherFailure = nil
         case .confirmed(let step):
             if awaitingConfirmation?.step == step { awaitingConfirmation = nil }
             expiredConfirmations.remove(step)
+            lastRevert = nil
+            watcherFailure = nil
         case .confirmationExpired(let step):
+            let deadline = awaitingConfirmation?.step == step ? awaitingConfirmation!.deadline : record.time
             if awaitingConfirmation?.step == step { awaitingConfirmation = nil }
             expiredConfirmations.insert(step)
+            lastRevert = ConfirmationRevert(step: step, deadline: deadline, revertedAt: record.time, steps: [], finished: false)
+        case .watcherFailed(let step, let error):
+            watcherFailure = (step, error, record.time)
         case .rollbackStarted(let steps):
             pendingRollback = steps
+            if lastRevert?.finished == false && lastRevert?.steps.isEmpty == true { lastRevert?.steps = steps }
         case .runFinished(let succeeded, let error):
             if let run = openRun {
                 if succeeded { pendingRollback = nil }
                 // A successful apply, by the hook or by an operator, ends a run of failed boots.
-                if run.command == "apply" && succeeded { failedBoots = 0 }
-                if run.boot && !succeeded { failedBoots += 1 }
+                if run.command == "apply" && succeeded { finishedFailedBoots = 0 }
+                if run.boot && !succeeded { finishedFailedBoots += 1 }
             }
             openRun = nil
             lastRunSucceeded = succeeded

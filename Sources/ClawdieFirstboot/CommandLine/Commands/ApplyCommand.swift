@@ -65,10 +65,8 @@ enum ApplyCommand {
     /// phase whose confirmation never came, exit at once when everything is complete, and
     /// stop after too many failed boots. Returns the exit status when the run ends here.
     private static func bootCheck(_ context: ToolContext, invocation: Invocation, phases: inout [String], log: BootLog, output: Output) throws -> ExitStatus? {
-        let reverted = try context.engine.revertUnconfirmed()
-        if !reverted.isEmpty {
-            output.err("clawdie-firstboot: the confirmation deadline passed: reverted \(reverted.joined(separator: ", "))")
-            log.note("the confirmation deadline passed: reverted \(reverted.joined(separator: ", "))")
+        if let reverted = try OverdueConfirmation.revert(context.engine, output: output) {
+            log.note(reverted)
         }
         let (state, _) = try context.engine.state()
         if state.awaitingConfirmation != nil { try ConfirmationWatcher.start(invocation, stateDirectory: context.stateDirectory) }
@@ -77,7 +75,9 @@ enum ApplyCommand {
             phases.removeAll { $0 == Phase.lockdown }
         }
         let status = HostStatus(runState: state, steps: context.engine.steps, phases: phases,
-                                bootRetryLimit: context.settings.bootRetryLimit, lockHolder: nil, now: SystemClock().now())
+                                bootRetryLimit: context.settings.bootRetryLimit,
+                                lockHolder: RunLock.currentHolder(stateDirectory: context.stateDirectory), now: SystemClock().now(),
+                                watcherRunning: ConfirmationWatcher.isRunning(stateDirectory: context.stateDirectory))
         switch status.state {
         case .complete:
             log.note("nothing to do: \(status.message)")

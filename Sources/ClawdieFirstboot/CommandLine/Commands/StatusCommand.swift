@@ -24,7 +24,8 @@ enum StatusCommand {
             }
             let status = HostStatus(runState: state, steps: context.engine.steps, phases: phases,
                                     bootRetryLimit: context.settings.bootRetryLimit,
-                                    lockHolder: RunLock.currentHolder(stateDirectory: context.stateDirectory), now: clock.now())
+                                    lockHolder: RunLock.currentHolder(stateDirectory: context.stateDirectory), now: clock.now(),
+                                    watcherRunning: ConfirmationWatcher.isRunning(stateDirectory: context.stateDirectory))
             if !invocation.wait || status.isSettled || clock.now() >= deadline {
                 progress?.runFinished(error: nil, seconds: 0)
                 for warning in warnings { output.err("clawdie-firstboot: warning: \(warning)") }

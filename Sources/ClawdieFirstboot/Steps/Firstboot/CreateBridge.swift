@@ -14,6 +14,12 @@ struct CreateBridge: CreatesClonedInterfaces {
         [ClonedInterface(cloner: "bridge", group: "bridge", name: settings.bridgeName, address: settings.bridgeAddress, setting: "bridge_name")]
     }
 
+    /// The bridge's network must overlap none of the host's own: checked here, by the first
+    /// step of firstboot that changes the host, as the vnet phase checks its networks.
+    func checkPreconditions(in context: StepContext) throws {
+        try HostNetworks.requireFree(settings, phase: phase, on: HostObserver(host: context.host))
+    }
+
     func summary(in context: StepContext) throws -> String? {
         "agent bridge \(settings.bridgeName) at \(settings.bridgeAddress)"
     }

@@ -3,8 +3,8 @@ import FreeBSDHost
 
 /// A cloned interface the platform creates, names and addresses — the agent bridges and the
 /// jail loopback — now and at every boot, the way FreeBSD's network.subr rebuilds them: a
-/// `bridgeN` or `loN` in `cloned_interfaces`, renamed by `ifconfig_<unit>_name`, addressed by
-/// `ifconfig_<name>`.
+/// `bridgeN` or `loN` in `cloned_interfaces`, renamed by `ifconfig_<unit>_name`, addressed
+/// and brought up by `ifconfig_<name>` (`"up"` alone for one without an address).
 ///
 /// The rc.conf keys come first, the rename before the rest: if a run dies after any of them,
 /// or after `ifconfig <unit> create`, the next run finds the unit it chose in rc.conf and
@@ -39,12 +39,12 @@ struct ClonedInterface {
             cloned.append(unit)
             changes.append(.setKey(file: FreeBSDPaths.rcConf, key: "cloned_interfaces", value: cloned.joined(separator: " ")))
         }
-        if let address {
-            let addressKey = "ifconfig_\(Self.rcName(name))"
-            let wanted = "inet \(address) up"
-            if try observer.rcValue(addressKey) != wanted {
-                changes.append(.setKey(file: FreeBSDPaths.rcConf, key: addressKey, value: wanted))
-            }
+        // A cloned interface is created down: at boot rc.d/netif brings it up by its
+        // ifconfig_<name>, with its address or, without one, by "up" alone.
+        let configKey = "ifconfig_\(Self.rcName(name))"
+        let wantedConfig = address.map { "inet \($0) up" } ?? "up"
+        if try observer.rcValue(configKey) != wantedConfig {
+            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: configKey, value: wantedConfig))
         }
 
         let ifconfig = FreeBSDPaths.ifconfig
@@ -53,6 +53,7 @@ struct ClonedInterface {
                        undo: .commandUnlessUndone([ifconfig, name, "inet", address.address.description, "-alias"],
                                                   alreadyUndone: "Can't assign requested address"))
         }
+        let bringUp = Change.run(argv: [ifconfig, name, "up"], undo: .command([ifconfig, name, "down"]))
         if let existing = try observer.interface(name) {
             guard existing.groups.contains(group) else {
                 throw StepRefusal("\(name) exists and is not a \(group) interface (groups: \(existing.groups.joined(separator: " "))); rename that interface or set \(setting)")
@@ -60,7 +61,7 @@ struct ClonedInterface {
             if let address, !existing.inet.contains(where: { $0.network == address }), let addAddress {
                 changes.append(addAddress)
             } else if !existing.isUp {
-                changes.append(.run(argv: [ifconfig, name, "up"], undo: .command([ifconfig, name, "down"])))
+                changes.append(bringUp)
             }
         } else {
             if try observer.interface(unit) == nil {
@@ -69,18 +70,21 @@ struct ClonedInterface {
             }
             changes.append(.run(argv: [ifconfig, unit, "name", name],
                                 undo: .commandUnlessUndone([ifconfig, name, "name", unit], alreadyUndone: "does not exist")))
-            if let addAddress { changes.append(addAddress) }
+            changes.append(addAddress ?? bringUp)
         }
         return changes
     }
 
-    /// Throws unless the interface exists now with its address.
+    /// Throws unless the interface exists now with its address, and is up.
     func verify(_ observer: HostObserver) throws {
         guard let existing = try observer.interface(name) else {
             throw StepRefusal("\(name) does not exist after it was created")
         }
         if let address, !existing.inet.contains(where: { $0.network == address }) {
             throw StepRefusal("\(name) does not have \(address) after it was configured")
+        }
+        guard existing.isUp else {
+            throw StepRefusal("\(name) is down after it was configured")
         }
     }
 

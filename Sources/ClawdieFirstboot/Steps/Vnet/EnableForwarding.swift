@@ -14,10 +14,7 @@ struct EnableForwarding: Step {
     /// The phase's first step checks every jail network of the phase against the host's
     /// addresses, so a clash stops the phase before any of it changes the host.
     func checkPreconditions(in context: StepContext) throws {
-        var wanted = settings.extraBridges.map { ("extra_bridges \($0.name)", $0.address) }
-        if let loopback = settings.jailLoopbackAddress { wanted.append(("jail_loopback_address", loopback)) }
-        try HostNetworks.requireFree(wanted, on: HostObserver(host: context.host),
-                                     except: settings.extraBridges.map(\.name) + [settings.jailLoopback])
+        try HostNetworks.requireFree(settings, phase: phase, on: HostObserver(host: context.host))
     }
 
     func changes(in context: StepContext) throws -> [Change] {
