@@ -13,7 +13,8 @@ import Testing
         }
     }
 
-    private static let order = "Rules must be in order: options, normalization, queueing, translation, filtering"
+    /// parse.y's check_rulestate on FreeBSD 14 and 15 (pf-conf-facts.md): "ethernet" is in the list.
+    private static let order = "Rules must be in order: options, ethernet, normalization, queueing, translation, filtering"
 
     @Test(arguments: [
         // An unknown keyword.

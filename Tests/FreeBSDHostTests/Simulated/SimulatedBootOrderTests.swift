@@ -78,6 +78,23 @@ import Testing
         #expect(try host.sh("/sbin/pfctl", "-s", "rules").stdoutText.contains("port = 22"))
     }
 
+    /// rc.d/pf_reload sets neither `command` nor `status_cmd`: rc.subr has no status verb for
+    /// it and says so, enabled or not (rc-facts.md).
+    @Test func pfReloadHasNoStatusVerb() throws {
+        let host = try hostWithPFReload()
+        for enabled in ["YES", "NO"] {
+            try host.sh("/usr/sbin/sysrc", "pf_reload_enable=\(enabled)")
+            let status = try host.sh("/usr/sbin/service", "pf_reload", "status")
+            #expect(status.termination == .exited(1))
+            #expect(status.stdoutText.isEmpty)
+            #expect(status.stderrText == """
+                /usr/local/etc/rc.d/pf_reload: unknown directive 'status'.
+                Usage: /usr/local/etc/rc.d/pf_reload [fast|force|one|quiet](start|stop|restart|rcvar|enable|disable|delete|enabled|describe|extracommands)
+
+                """)
+        }
+    }
+
     @Test func theLockdownSequenceSurvivesAColdBoot() throws {
         // The lockdown phase end to end on the model: install, enable, start, up, rules on
         // tailscale0, pf_reload; after a cold boot SSH over tailscale0 still passes.

@@ -65,7 +65,7 @@ extension SimulatedState {
         var output = CommandOutput()
         if options.disable {
             if pf.enabled {
-                pf.enabled = false
+                pf.setEnabled(false)
                 if !options.quiet { output.err("pf disabled") }
             } else {
                 return .failure("pfctl: pf not enabled")
@@ -96,7 +96,7 @@ extension SimulatedState {
                 output.status = 1
                 return output
             }
-            pf.enabled = true
+            pf.setEnabled(true)
             if !options.quiet { output.err("pf enabled") }
         }
         return output
@@ -155,7 +155,7 @@ extension SimulatedState {
     private func pfShow(_ what: String) throws(Unmodelled) -> CommandOutput {
         switch what {
         case "info", "i":
-            return CommandOutput(stdout: PfctlStatusFormatter.info(enabled: pf.enabled))
+            return CommandOutput(stdout: PfctlStatusFormatter.info(pf))
         case "Running", "R":
             return CommandOutput(stdout: pf.enabled ? "Enabled\n" : "Disabled\n", status: pf.enabled ? 0 : 1)
         case "rules", "r":
