@@ -75,7 +75,7 @@ import Testing
         let broken = try host.sh("/usr/sbin/service", "pf_reload", "start")
         #expect(broken.termination == .exited(1))
         #expect(broken.stderrText.hasSuffix("/usr/local/etc/rc.d/pf_reload: WARNING: /etc/pf.conf does not pass pfctl -nf; the loaded rules stay.\n"))
-        #expect(try host.sh("/sbin/pfctl", "-s", "rules").stdoutText.contains("port = 22"))
+        #expect(try host.sh("/sbin/pfctl", "-s", "rules").stdoutText.contains("port = ssh"))
     }
 
     /// rc.d/pf_reload sets neither `command` nor `status_cmd`: rc.subr has no status verb for

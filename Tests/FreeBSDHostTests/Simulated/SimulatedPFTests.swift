@@ -110,8 +110,8 @@ import Testing
         #expect(rules == """
         block drop in all
         block drop quick from <bruteforce> to any
-        pass out all keep state
-        pass in on vtnet0 proto tcp from any to any port = 22 flags S/SA keep state
+        pass out all flags S/SA keep state
+        pass in on vtnet0 proto tcp from any to any port = ssh flags S/SA keep state
 
         """)
         #expect(try host.sh("/sbin/pfctl", "-t", "bruteforce", "-T", "show").stdoutText.isEmpty)

@@ -159,8 +159,8 @@ extension SimulatedState {
         case "Running", "R":
             return CommandOutput(stdout: pf.enabled ? "Enabled\n" : "Disabled\n", status: pf.enabled ? 0 : 1)
         case "rules", "r":
-            let rules = loadedRuleset?.filterRules ?? []
-            return CommandOutput(stdout: rules.map { PFRuleFormatter.text($0) + "\n" }.joined())
+            let lines = loadedRuleset.map { PFRuleFormatter.lines($0, freebsdVersion: freebsdVersion) } ?? []
+            return CommandOutput(stdout: lines.map { $0 + "\n" }.joined())
         case "Tables", "T":
             // One table name a line, as pfctl prints them without -v.
             return CommandOutput(stdout: pf.tables.keys.sorted().map { $0 + "\n" }.joined())
