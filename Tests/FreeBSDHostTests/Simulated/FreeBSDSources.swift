@@ -2,10 +2,19 @@ import Foundation
 import Testing
 
 /// FreeBSD's own files in ../shared/freebsd-src beside the clone (its README says what each
-/// is). CI has them; a clone elsewhere does not, and the tests that need them say so and skip.
+/// is), looked for beside the clone and beside each directory above it (a worktree may sit
+/// one level deeper). CI has them; a clone elsewhere does not, and the tests that need them
+/// say so and skip.
 enum FreeBSDSources {
-    static let directory = URL(fileURLWithPath: SimulatedSupport.repositoryRoot)
-        .deletingLastPathComponent().appendingPathComponent("shared/freebsd-src").path
+    static let directory: String = {
+        var url = URL(fileURLWithPath: SimulatedSupport.repositoryRoot)
+        while url.pathComponents.count > 1 {
+            url.deleteLastPathComponent()
+            let candidate = url.appendingPathComponent("shared/freebsd-src").path
+            if FileManager.default.fileExists(atPath: candidate + "/README.md") { return candidate }
+        }
+        return URL(fileURLWithPath: SimulatedSupport.repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared/freebsd-src").path
+    }()
 
     static var available: Bool { FileManager.default.fileExists(atPath: directory + "/README.md") }
 
