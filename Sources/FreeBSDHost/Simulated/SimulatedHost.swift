@@ -150,6 +150,13 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
         try persist()
     }
 
+    /// Takes up the state another process (or another `SimulatedHost` on the same state
+    /// directory) has written since.
+    func reload() throws {
+        guard let stateDirectory, let saved = try Self.loadState(directory: stateDirectory) else { return }
+        state = saved
+    }
+
     private func persist() throws {
         guard let stateDirectory else { return }
         try DurableFile.makeDirectory(stateDirectory)

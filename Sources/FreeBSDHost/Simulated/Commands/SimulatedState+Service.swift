@@ -22,7 +22,7 @@ extension SimulatedState {
 
     /// `service -e`: every script, in rcorder order, whose rcvar is enabled.
     private func enabledServices() -> CommandOutput {
-        let scripts = (try? RCOrder.order(scripts: rcScripts.map { ($0.path, $0.header) }))?.paths ?? []
+        let scripts = (try? RCOrder.order(scripts: rcScripts.map { ($0.path, $0.header) }, ties: rcorderTies))?.paths ?? []
         let byPath = Dictionary(rcScripts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var output = CommandOutput()
         for path in scripts {
@@ -69,7 +69,7 @@ extension SimulatedState {
             // The script sets neither `command` nor `status_cmd`, so rc.subr has no status verb.
             default: return Self.unknownDirective(script, rawCommand, keywords: Self.standardVerbs)
             }
-        case .placeholder, .netif, .routing, .unmodelled:
+        case .placeholder, .netif, .routing, .unmodelled, .unlisted, .bootHook:
             throw Unmodelled()
         }
     }
