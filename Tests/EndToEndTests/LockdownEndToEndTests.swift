@@ -35,6 +35,8 @@ import Testing
         let tool = try Self.firstbooted(ties: ties)
         let plan = try tool.run(["plan", "--phase", "lockdown"])
         #expect(plan.exitCode == 2)
+        // The cloud VM is a fresh install: pkg is bootstrapped first, never at a prompt.
+        #expect(plan.stdout.contains("$ /usr/bin/env ASSUME_ALWAYS_YES=yes /usr/sbin/pkg bootstrap"))
         #expect(plan.stdout.contains("$ /usr/sbin/pkg install -y tailscale"))
         #expect(plan.stdout.contains("$ /usr/local/bin/tailscale up --auth-key=file:/usr/local/etc/clawdie-firstboot.tailscale-key --hostname=cloud-vm --timeout=2s"))
         let applied = try tool.run(["apply", "--phase", "lockdown"])

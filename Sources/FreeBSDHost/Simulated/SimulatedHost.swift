@@ -99,7 +99,7 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
         var next = state
         let output: CommandOutput
         do {
-            output = try next.execute(argv)
+            output = try next.execute(argv, environment: command.environment)
         } catch {
             throw HostError("the simulated host does not model `\(Command.display(argv))`; add a transcript for it to the host profile")
         }

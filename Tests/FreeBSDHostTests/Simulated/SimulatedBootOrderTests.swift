@@ -118,6 +118,7 @@ import Testing
         // The lockdown phase end to end on the model: install, enable, start, up, rules on
         // tailscale0, pf_reload; after a cold boot SSH over tailscale0 still passes.
         let host = try hostWithPFReload()
+        try host.bootstrapPkg()
         try host.sh("/usr/sbin/pkg", "install", "-y", "tailscale")
         try host.sh("/usr/sbin/sysrc", "tailscaled_enable=YES")
         try host.sh("/usr/sbin/service", "tailscaled", "start")

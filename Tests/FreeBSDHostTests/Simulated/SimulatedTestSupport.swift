@@ -57,6 +57,13 @@ extension SimulatedHost {
         try run(Command(argv))
     }
 
+    /// Bootstraps pkg on a fresh install, as an operator would: `pkg bootstrap` with
+    /// ASSUME_ALWAYS_YES (the shim takes no `-y`, and stdin is never a tty here).
+    func bootstrapPkg() throws {
+        let result = try sh("/usr/bin/env", "ASSUME_ALWAYS_YES=yes", "/usr/sbin/pkg", "bootstrap")
+        precondition(result.succeeded, result.stderrText)
+    }
+
     func write(_ path: String, _ text: String, mode: FileMode = 0o644) throws {
         try writeFile(path, contents: Data(text.utf8), mode: mode, owner: .root)
     }

@@ -19,6 +19,7 @@ import Testing
         var profile = try HostProfile.load(path: SimulatedSupport.plansProfilePath("cloud-vm"))
         profile.rcorderTies = ties
         let host = try SimulatedSupport.host(profile)
+        try host.bootstrapPkg()
         try host.sh("/usr/sbin/pkg", "install", "-y", "tailscale")
         try host.sh("/usr/sbin/sysrc", "tailscaled_enable=YES")
         try host.sh("/usr/sbin/service", "tailscaled", "start")
