@@ -10,14 +10,23 @@ enum SelfExecutable {
         #if os(Linux)
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
         #endif
-        let first = CommandLine.arguments[0]
+        return resolve(argv0: CommandLine.arguments[0], searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "",
+                       currentDirectory: FileManager.default.currentDirectoryPath,
+                       isExecutable: FileManager.default.isExecutableFile(atPath:))
+    }
+
+    /// Without /proc (FreeBSD mounts none by default): argv[0] as given when absolute, under
+    /// the working directory when relative, else the first executable of that name in PATH,
+    /// else the installed path.
+    static func resolve(argv0 first: String, searchPath: String, currentDirectory: String,
+                        isExecutable: (String) -> Bool) -> String {
         if first.hasPrefix("/") { return first }
         if first.contains("/") {
-            return FileManager.default.currentDirectoryPath + "/" + first
+            return currentDirectory + "/" + first
         }
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        for directory in searchPath.split(separator: ":") {
             let candidate = "\(directory)/\(first)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            if isExecutable(candidate) { return candidate }
         }
         return "/usr/local/bin/clawdie-firstboot"
     }

@@ -81,8 +81,7 @@ import Testing
     }
 
     @Test func orderErrorMatchesTheRecordedPfctlOutput() throws {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/freebsd/pfctl-rules-order-error.stderr", withExtension: "txt"))
-        let recorded = try String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .newlines)
+        let recorded = try ParserFixture.text("pfctl-rules-order-error.stderr.txt").trimmingCharacters(in: .newlines)
         let lines = PFSampleRulesets.firstboot.components(separatedBy: "\n")
         // Line 12 becomes a `set` after the filter rules have started.
         var moved = lines.filter { $0 != "set block-policy drop" }
@@ -92,8 +91,7 @@ import Testing
     }
 
     @Test func syntaxErrorMatchesTheRecordedFormatForStdin() throws {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/freebsd/pfctl-f-syntax-error-stdin.stderr", withExtension: "txt"))
-        let recorded = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")[0]
+        let recorded = try ParserFixture.text("pfctl-f-syntax-error-stdin.stderr.txt").components(separatedBy: "\n")[0]
         #expect(pfctlMessages("block all\nnot a rule\n", path: "stdin") == [recorded])
     }
 

@@ -16,8 +16,7 @@ enum SimulatedSupport {
     }
 
     static func fixture(_ name: String) throws -> String {
-        let base = try #require(Bundle.module.resourceURL)
-        return try String(contentsOf: base.appendingPathComponent("Fixtures/freebsd/\(name)"), encoding: .utf8)
+        try ParserFixture.text(name)
     }
 
     /// A capture copied from a web page, with its 8-space indents turned back into TABs.
