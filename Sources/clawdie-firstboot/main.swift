@@ -1,10 +1,4 @@
 import ClawdieFirstboot
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FirstbootEngine
 
 exit(CommandLineTool.main(Array(CommandLine.arguments.dropFirst())))

@@ -71,8 +71,9 @@ import Testing
         #expect(try tool.run(["plan"]).exitCode == 2)
     }
 
-    @Test func afterARebootTheBridgePfAndSSHAreStillThere() throws {
-        let tool = try Tool()
+    @Test(arguments: Tool.tieOrders)
+    func afterARebootTheBridgePfAndSSHAreStillThere(ties: String) throws {
+        let tool = try Tool(profile: Tool.profile(ties: ties))
         #expect(try tool.run(["apply"]).exitCode == 0)
         let boot = try tool.run(["simulate", "reboot"])
         #expect(boot.exitCode == 0)

@@ -10,10 +10,11 @@ import Testing
     }
 
     /// A tool on a host whose firstboot phase is applied, with a config for lockdown tests.
-    static func firstbooted(login: String = "accepts", keyMode: String = "0600", hook: Bool = false, config: String = "tailnet_wait=\"2\"\n") throws -> Tool {
+    static func firstbooted(login: String = "accepts", keyMode: String = "0600", hook: Bool = false, ties: String = "ascending",
+                            config: String = "tailnet_wait=\"2\"\n") throws -> Tool {
         let configPath = try Tool.scratch() + "/site.conf"
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
-        let tool = try Tool(profile: try Tool.lockdownProfile(login: login, keyMode: keyMode, hook: hook), config: configPath)
+        let tool = try Tool(profile: try Tool.lockdownProfile(login: login, keyMode: keyMode, hook: hook, ties: ties), config: configPath)
         let applied = try tool.run(["apply"])
         precondition(applied.exitCode == 0, applied.stderr)
         return tool
@@ -29,10 +30,13 @@ import Testing
         return try condition()
     }
 
-    @Test func lockdownMovesSSHAndVNCToTheTailnet() throws {
-        let tool = try Self.firstbooted()
+    @Test(arguments: Tool.tieOrders)
+    func lockdownMovesSSHAndVNCToTheTailnet(ties: String) throws {
+        let tool = try Self.firstbooted(ties: ties)
         let plan = try tool.run(["plan", "--phase", "lockdown"])
         #expect(plan.exitCode == 2)
+        // The cloud VM is a fresh install: pkg is bootstrapped first, never at a prompt.
+        #expect(plan.stdout.contains("$ /usr/bin/env ASSUME_ALWAYS_YES=yes /usr/sbin/pkg bootstrap"))
         #expect(plan.stdout.contains("$ /usr/sbin/pkg install -y tailscale"))
         #expect(plan.stdout.contains("$ /usr/local/bin/tailscale up --auth-key=file:/usr/local/etc/clawdie-firstboot.tailscale-key --hostname=cloud-vm --timeout=2s"))
         let applied = try tool.run(["apply", "--phase", "lockdown"])
@@ -129,13 +133,39 @@ import Testing
 
     /// With the hook installed, a reboot inside the window starts a new watcher, which still
     /// reverts at the original deadline.
-    @Test func theWatcherSurvivesARebootThroughTheBootHook() throws {
-        let tool = try Self.firstbooted(hook: true)
+    @Test(arguments: Tool.tieOrders)
+    func theWatcherSurvivesARebootThroughTheBootHook(ties: String) throws {
+        let tool = try Self.firstbooted(hook: true, ties: ties)
         #expect(try tool.run(["apply", "--phase", "lockdown", "--confirm-within", "6"]).exitCode == 0)
         let boot = try tool.run(["simulate", "reboot"])
         #expect(boot.stdout.contains("clawdie_firstboot: apply --boot"))
         #expect(try Self.probe(tool, "vtnet0", port: 22) == "block")
         #expect(try Self.eventually(25) { try Self.probe(tool, "vtnet0", port: 22) == "pass" })
+    }
+
+    /// With lockdown in boot_phases, the hook locks the host down at boot, where /etc/rc
+    /// reaches it; the next boot starts tailscaled before pf_reload and the hook, reloads the
+    /// tailnet rules and leaves SSH on the tailnet only — under both orders of tied scripts.
+    @Test(arguments: Tool.tieOrders)
+    func bootPhasesWithLockdownHoldUnderEveryTieOrder(ties: String) throws {
+        let config = try Tool.scratch() + "/site.conf"
+        try "boot_phases=\"firstboot lockdown\"\ntailnet_wait=\"2\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let tool = try Tool(profile: try Tool.lockdownProfile(hook: true, ties: ties), config: config)
+        let first = try tool.run(["simulate", "reboot"])
+        #expect(first.exitCode == 0, "\(first.stdout)\(first.stderr)")
+        #expect(first.stdout.contains("/usr/local/etc/rc.d/clawdie_firstboot: ran: apply --boot exited 0"))
+        #expect(try Self.probe(tool, "tailscale0", port: 22) == "pass")
+        #expect(try Self.probe(tool, "vtnet0", port: 22) == "block")
+        let second = try tool.run(["simulate", "reboot"])
+        #expect(second.exitCode == 0, "\(second.stdout)\(second.stderr)")
+        let lines = second.stdout.split(separator: "\n").map(String.init)
+        let index = { (script: String) in lines.firstIndex { $0.hasPrefix("/usr/local/etc/rc.d/\(script): ") } }
+        let tailscaled = try #require(index("tailscaled")), reload = try #require(index("pf_reload")), hook = try #require(index("clawdie_firstboot"))
+        #expect(tailscaled < reload && reload < hook)
+        #expect(lines[reload].contains("reloaded /etc/pf.conf"))
+        #expect(try Self.probe(tool, "tailscale0", port: 22) == "pass")
+        #expect(try Self.probe(tool, "vtnet0", port: 22) == "block")
+        #expect(try tool.run(["status"]).stdout.hasPrefix("complete"))
     }
 
     /// The auth key appears nowhere but in its file: not in any output, the journal, a plan,

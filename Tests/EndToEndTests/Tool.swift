@@ -96,7 +96,7 @@ struct Tool {
 
     /// The cloud VM with an auth key file and a tailnet that answers as `login` says; with
     /// `hook`, the boot hook is installed and enabled.
-    static func lockdownProfile(login: String = "accepts", keyMode: String = "0600", hook: Bool = false) throws -> String {
+    static func lockdownProfile(login: String = "accepts", keyMode: String = "0600", hook: Bool = false, ties: String = "ascending") throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: repository + "/plans/hosts/cloud-vm.json"))
         var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         var files = object["files"] as! [String: Any]
@@ -112,6 +112,20 @@ struct Tool {
         var tailscale = object["tailscale"] as? [String: Any] ?? [:]
         tailscale["login"] = login
         object["tailscale"] = tailscale
+        object["rcorder_ties"] = ties
+        let path = try scratch() + "/profile.json"
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The orders the simulated rcorder gives tied scripts: reboot tests run under both.
+    static let tieOrders = ["ascending", "descending"]
+
+    /// A copy of a profile whose rcorder orders tied scripts `ties`, in a scratch folder.
+    static func profile(_ base: String = repository + "/plans/hosts/cloud-vm.json", ties: String) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: base))
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        object["rcorder_ties"] = ties
         let path = try scratch() + "/profile.json"
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]).write(to: URL(fileURLWithPath: path))
         return path

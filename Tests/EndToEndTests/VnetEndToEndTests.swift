@@ -26,8 +26,9 @@ import Testing
         return result
     }
 
-    @Test func vnetAfterFirstbootSurvivesARebootAndRollsBackToFirstboot() throws {
-        let tool = try Self.tool()
+    @Test(arguments: Tool.tieOrders)
+    func vnetAfterFirstbootSurvivesARebootAndRollsBackToFirstboot(ties: String) throws {
+        let tool = try Self.tool(profile: Tool.profile(ties: ties))
         #expect(try tool.run(["apply"]).exitCode == 0)
         // A first reboot: FreeBSD removes /firstboot at the end of it, for good.
         #expect(try tool.run(["simulate", "reboot"]).exitCode == 0)

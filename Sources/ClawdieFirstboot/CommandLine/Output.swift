@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import FirstbootEngine
 
 /// Where the commands write: stdout for results, stderr for errors and warnings. Tests give

@@ -27,6 +27,6 @@ enum SelfExecutable {
             let candidate = absolute(directory) + "/" + argv0
             if isExecutable(candidate) { return candidate }
         }
-        return "/usr/local/bin/clawdie-firstboot"
+        return "/usr/local/sbin/clawdie-firstboot"
     }
 }

@@ -12,6 +12,7 @@ enum FreeBSDPaths {
     static let localRCDirectory = "/usr/local/etc/rc.d"
     static let pfReloadScript = "/usr/local/etc/rc.d/pf_reload"
     static let pkg = "/usr/sbin/pkg"
+    static let env = "/usr/bin/env"
     static let service = "/usr/sbin/service"
     static let tailscale = "/usr/local/bin/tailscale"
 }

@@ -61,10 +61,10 @@ struct HostObserver {
         try run([FreeBSDPaths.kldstat, "-q", "-m", "pf"]).succeeded
     }
 
-    /// The loaded filter rules (`pfctl -s rules`), empty when pf is not loaded.
-    func loadedRules() throws -> String {
+    /// The loaded rules (`pfctl -s rules`, one parsed rule a line), empty when pf is not loaded.
+    func loadedRules() throws -> [LoadedPFRule] {
         let result = try run([FreeBSDPaths.pfctl, "-s", "rules"])
-        return result.succeeded ? result.stdoutText : ""
+        return result.succeeded ? LoadedPFRule.parse(result.stdoutText) : []
     }
 
     /// Every assignment in /etc/rc.conf, in file order.

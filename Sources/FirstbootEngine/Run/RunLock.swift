@@ -3,13 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One run at a time: an exclusive flock(2) on `<state dir>/lock`, whose contents say who
 /// holds it. The kernel drops the lock when its holder dies, so a lock left by a dead process

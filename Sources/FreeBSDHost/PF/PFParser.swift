@@ -15,8 +15,9 @@ package struct PFParser {
         static func < (lhs: Section, rhs: Section) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// parse.y's check_rulestate on FreeBSD 14 and 15 (`ethernet` rules came with 14.0).
     static let orderMessage =
-        "Rules must be in order: options, normalization, queueing, translation, filtering"
+        "Rules must be in order: options, ethernet, normalization, queueing, translation, filtering"
 
     let path: String
     private var lexer: PFLexer

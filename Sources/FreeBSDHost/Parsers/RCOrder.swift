@@ -8,15 +8,25 @@ import Foundation
 ///
 /// A script runs after every script that provides something it REQUIREs; `BEFORE: X` makes
 /// it run before every provider of X. As in FreeBSD's rcorder, each script gets a level one
-/// above the highest level of what it depends on and the output is sorted by level; scripts
-/// on the same level are ordered by path (byte order, as a C-locale glob sorts them), so the
-/// result is deterministic. A requirement nobody provides is a warning and ordering goes on,
-/// as rcorder does; a cycle is an error.
+/// above the highest level of what it depends on and the output is sorted by level. rcorder
+/// sorts with qsort, which is not stable: scripts on the same level come out in an order that
+/// changes with the set of installed scripts. Here they are ordered by path, ascending or
+/// descending (`TieOrder`), so that a boot can be checked under both orders of every tie. A
+/// requirement nobody provides is a warning and ordering goes on without it, as rcorder does;
+/// a cycle is an error.
 package enum RCOrder {
+    /// How scripts on the same level are ordered: by path, or by path reversed. Every pair of
+    /// tied scripts comes out in one order under the first and in the other under the second.
+    package enum TieOrder: String, Codable, Sendable, CaseIterable {
+        case ascending, descending
+    }
+
     /// The ordered paths and rcorder's warnings, in rcorder's wording.
     package struct Ordering: Hashable, Sendable {
         package var paths: [String]
         package var warnings: [String]
+        /// Each script's sequence number (rcorder's level), skipped scripts included.
+        package var levels: [String: Int] = [:]
     }
 
     /// A dependency cycle: rcorder cannot order these scripts.
@@ -36,7 +46,7 @@ package enum RCOrder {
     /// Orders `scripts`. Scripts with a keyword in `skipping` (rcorder `-s`) are left out of
     /// the result but still constrain the others, as in rcorder.
     package static func order(
-        scripts: [(path: String, header: RCScriptHeader)], skipping: Set<String> = []
+        scripts: [(path: String, header: RCScriptHeader)], skipping: Set<String> = [], ties: TieOrder = .ascending
     ) throws(CircularDependency) -> Ordering {
         var graph = Graph(scripts: scripts)
         for index in graph.scripts.indices where graph.level[index] == nil {
@@ -44,9 +54,14 @@ package enum RCOrder {
         }
         let paths = graph.scripts.indices
             .filter { graph.scripts[$0].header.keywords.allSatisfy { !skipping.contains($0) } }
-            .sorted { (graph.level[$0] ?? 0, $0) < (graph.level[$1] ?? 0, $1) }
+            .sorted { lhs, rhs in
+                let (a, b) = (graph.level[lhs] ?? 0, graph.level[rhs] ?? 0)
+                return a != b ? a < b : (ties == .ascending ? lhs < rhs : lhs > rhs)
+            }
             .map { graph.scripts[$0].path }
-        return Ordering(paths: paths, warnings: graph.warnings)
+        var levels: [String: Int] = [:]
+        for (index, script) in graph.scripts.enumerated() { levels[script.path] = graph.level[index] ?? 0 }
+        return Ordering(paths: paths, warnings: graph.warnings, levels: levels)
     }
 
     /// Scripts sorted by path, with who provides what and each script's dependencies.

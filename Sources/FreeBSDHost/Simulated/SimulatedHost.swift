@@ -99,7 +99,7 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
         var next = state
         let output: CommandOutput
         do {
-            output = try next.execute(argv)
+            output = try next.execute(argv, environment: command.environment)
         } catch {
             throw HostError("the simulated host does not model `\(Command.display(argv))`; add a transcript for it to the host profile")
         }
@@ -148,6 +148,13 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
         guard next != state else { return }
         state = next
         try persist()
+    }
+
+    /// Takes up the state another process (or another `SimulatedHost` on the same state
+    /// directory) has written since.
+    func reload() throws {
+        guard let stateDirectory, let saved = try Self.loadState(directory: stateDirectory) else { return }
+        state = saved
     }
 
     private func persist() throws {

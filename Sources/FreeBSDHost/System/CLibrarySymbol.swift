@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FirstbootEngine
 
 /// Looks up a C library function at run time, for functions that exist in the C library
 /// but that its headers hide from Swift (glibc declares `pipe2` only under _GNU_SOURCE) or

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FirstbootEngine
 
 /// Calls `body` with a NULL-terminated array of C strings (the shape of `argv` and `envp`),
 /// valid only during the call.

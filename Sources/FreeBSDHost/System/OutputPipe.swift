@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import FirstbootEngine
 
 /// A pipe carrying one of a child's output streams to the runner.
@@ -18,9 +11,10 @@ struct OutputPipe {
     let readEnd: Int32
     let writeEnd: Int32
 
-    static func make(for stream: String) throws -> OutputPipe {
+    /// - Parameter usingPipe2: false takes the fallback of a C library without pipe2.
+    static func make(for stream: String, usingPipe2: Bool = true) throws -> OutputPipe {
         var fds: [Int32] = [-1, -1]
-        guard makePipe(&fds) == 0 else {
+        guard makePipe(&fds, pipe2: usingPipe2 ? Self.pipe2 : nil) == 0 else {
             throw HostError("cannot create a pipe for a command's \(stream): \(errnoText())")
         }
         let readEnd = aboveStandardDescriptors(fds[0])
@@ -37,7 +31,7 @@ struct OutputPipe {
 
     /// pipe2 with O_CLOEXEC where the C library has it (glibc and FreeBSD do); otherwise
     /// pipe and then the flag, which leaves a short window for a concurrent spawn.
-    private static func makePipe(_ fds: UnsafeMutablePointer<Int32>) -> Int32 {
+    private static func makePipe(_ fds: UnsafeMutablePointer<Int32>, pipe2: Pipe2?) -> Int32 {
         if let pipe2 { return pipe2(fds, O_CLOEXEC) }
         guard pipe(fds) == 0 else { return -1 }
         _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import FirstbootEngine
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -46,6 +39,10 @@ package struct ProcessRunner: Sendable {
     package var terminationGrace: Double
     /// Seconds the pipes are still read after the child has been reaped.
     package var drainGrace: Double
+    /// Whether the C library's optional functions (`pipe2`, `addchdir_np`, `addclosefrom_np`)
+    /// are used where they exist. Tests turn this off to run the fallbacks that a C library
+    /// without them takes, which the Linux and FreeBSD builds would otherwise never run.
+    package var usesCLibraryExtensions = true
 
     package init(terminationGrace: Double = 2, drainGrace: Double = 0.15) {
         self.terminationGrace = terminationGrace
@@ -55,10 +52,11 @@ package struct ProcessRunner: Sendable {
     /// Runs `command` to completion. See the type's documentation for the guarantees.
     package func run(_ command: Command) throws -> CommandResult {
         try Self.validate(command)
-        let stdout = try OutputPipe.make(for: "stdout")
+        let extensions = usesCLibraryExtensions
+        let stdout = try OutputPipe.make(for: "stdout", usingPipe2: extensions)
         let stderr: OutputPipe
         do {
-            stderr = try OutputPipe.make(for: "stderr")
+            stderr = try OutputPipe.make(for: "stderr", usingPipe2: extensions)
         } catch {
             stdout.closeBoth()
             throw error
@@ -66,7 +64,7 @@ package struct ProcessRunner: Sendable {
         let started = ContinuousClock.now
         let pid: pid_t
         do {
-            pid = try Self.spawn(command, stdout: stdout.writeEnd, stderr: stderr.writeEnd)
+            pid = try Self.spawn(command, stdout: stdout.writeEnd, stderr: stderr.writeEnd, extensions: extensions)
         } catch {
             stdout.closeBoth()
             stderr.closeBoth()
@@ -111,8 +109,8 @@ package struct ProcessRunner: Sendable {
 
     /// Starts `command` with stdin from /dev/null and the given descriptors (nil: /dev/null)
     /// as stdout and stderr, in its own process group, and returns its pid.
-    static func spawn(_ command: Command, stdout: Int32?, stderr: Int32?) throws -> pid_t {
-        let actions = try SpawnFileActions()
+    static func spawn(_ command: Command, stdout: Int32?, stderr: Int32?, extensions: Bool = true) throws -> pid_t {
+        let actions = try SpawnFileActions(usingExtensions: extensions)
         try actions.open(0, path: "/dev/null", flags: O_RDONLY)
         if let stdout { try actions.duplicate(stdout, as: 1) } else { try actions.open(1, path: "/dev/null", flags: O_WRONLY) }
         if let stderr { try actions.duplicate(stderr, as: 2) } else { try actions.open(2, path: "/dev/null", flags: O_WRONLY) }

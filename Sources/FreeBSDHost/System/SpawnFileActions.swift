@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import FirstbootEngine
 
 #if os(Linux)
@@ -26,8 +19,13 @@ final class SpawnFileActions {
     var storage: SpawnFileActionsStorage
     /// Destroying storage that was never initialized is undefined on FreeBSD.
     private var initialized = false
+    private let addChdir: AddChdir?
+    private let addClosefrom: AddClosefrom?
 
-    init() throws {
+    /// - Parameter usingExtensions: false acts as a C library without the two extensions.
+    init(usingExtensions: Bool = true) throws {
+        addChdir = usingExtensions ? Self.addChdirFunction : nil
+        addClosefrom = usingExtensions ? Self.addClosefromFunction : nil
         #if os(Linux)
         storage = posix_spawn_file_actions_t()
         #else
@@ -54,13 +52,13 @@ final class SpawnFileActions {
 
     /// Closes every descriptor from `lowest` up in the child, where the C library can.
     func closeAll(from lowest: Int32) throws {
-        guard let addClosefrom = Self.addClosefrom else { return }
+        guard let addClosefrom else { return }
         try check(addClosefrom(&storage, lowest))
     }
 
     /// Makes `directory` the child's working directory, where the C library can.
     func changeDirectory(to directory: String) throws {
-        guard let addChdir = Self.addChdir else { return }
+        guard let addChdir else { return }
         try check(addChdir(&storage, directory))
     }
 
@@ -75,6 +73,6 @@ final class SpawnFileActions {
     ) -> Int32
     private typealias AddClosefrom = @convention(c) (UnsafeMutablePointer<SpawnFileActionsStorage>, Int32) -> Int32
 
-    private static let addChdir = cLibraryFunction("posix_spawn_file_actions_addchdir_np", as: AddChdir.self)
-    private static let addClosefrom = cLibraryFunction("posix_spawn_file_actions_addclosefrom_np", as: AddClosefrom.self)
+    private static let addChdirFunction = cLibraryFunction("posix_spawn_file_actions_addchdir_np", as: AddChdir.self)
+    private static let addClosefromFunction = cLibraryFunction("posix_spawn_file_actions_addclosefrom_np", as: AddClosefrom.self)
 }

@@ -18,6 +18,7 @@ import Testing
     @Test func whereBastilleIsInstalledItsNetworkingPointsAtThePlatforms() throws {
         let fixture = try SimulatedFixture(phases: ["firstboot", "vnet"]) { profile in
             profile.packages["bastille"] = "1.0.1.250714"
+            profile.packages["pkg"] = "2.1.2"
             profile.files[BastilleNetwork.configFile] = ProfileFile(text: Self.bastilleConf)
         }
         _ = try fixture.engine.apply()

@@ -2,12 +2,14 @@ import Foundation
 import Testing
 @testable import FreeBSDHost
 
-/// Reads the FreeBSD output samples bundled with the tests.
+/// Reads the FreeBSD output samples beside the tests (by this file's path, not the resource
+/// bundle, whose lookup is not reliable on every platform).
 enum ParserFixture {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/freebsd").path
+
     static func text(_ name: String) throws -> String {
-        let base = try #require(Bundle.module.resourceURL, "test resources are missing")
-        let url = base.appendingPathComponent("Fixtures/freebsd/\(name)")
-        return try String(contentsOf: url, encoding: .utf8)
+        try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
     }
 
     /// The same text with each run of 8 leading spaces turned into a TAB, as FreeBSD's

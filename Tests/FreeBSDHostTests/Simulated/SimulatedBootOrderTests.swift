@@ -39,17 +39,36 @@ import Testing
         #expect(try host.reboot().entry("pf_reload") == nil)
     }
 
-    @Test func withoutTailscalePFReloadRunsAfterFilesystemsAndFindsPFNotYetEnabled() throws {
+    /// A pf_reload that requires only tailscaled, without tailscaled installed: rcorder drops
+    /// the requirement, the script gets sequence 1 and runs right after FILESYSTEMS, before pf,
+    /// and finds pf not yet enabled — harmless.
+    @Test func aPFReloadRequiringOnlyTailscaledRunsBeforePFAndDoesNothing() throws {
+        let host = try hostWithPFReload()
+        let onlyTailscaled = try SimulatedRebootTests.pfReloadScript
+            .replacingOccurrences(of: "# REQUIRE: NETWORKING tailscaled\n", with: "# REQUIRE: tailscaled\n")
+        try host.write("/usr/local/etc/rc.d/pf_reload", onlyTailscaled, mode: 0o555)
+        try host.write("/etc/pf.conf", Self.pfRules, mode: 0o600)
+        try host.sh("/usr/sbin/sysrc", "pf_enable=YES")
+        let report = try host.reboot()
+        let order = report.scripts
+        let reload = try #require(order.firstIndex(of: "/usr/local/etc/rc.d/pf_reload"))
+        #expect(order[reload - 1] == "/etc/rc.d/FILESYSTEMS")
+        #expect(reload < order.firstIndex(of: "/etc/rc.d/pf")!)
+        #expect(report.entry("pf_reload")?.summary == "pf is not enabled; nothing to reload")
+        #expect(try host.sh("/sbin/pfctl", "-s", "info").stdoutText.hasPrefix("Status: Enabled"))
+    }
+
+    /// The project's pf_reload also requires NETWORKING: without tailscaled it still runs after
+    /// pf and reloads the rules.
+    @Test func withoutTailscaleTheProjectsPFReloadRunsAfterPF() throws {
         let host = try hostWithPFReload()
         try host.write("/etc/pf.conf", Self.pfRules, mode: 0o600)
         try host.sh("/usr/sbin/sysrc", "pf_enable=YES")
         let report = try host.reboot()
         let order = report.scripts
         let reload = try #require(order.firstIndex(of: "/usr/local/etc/rc.d/pf_reload"))
-        #expect(order.firstIndex(of: "/etc/rc.d/FILESYSTEMS")! < reload)
-        #expect(reload < order.firstIndex(of: "/etc/rc.d/pf")!)
-        #expect(report.entry("pf_reload")?.summary == "pf is not enabled; nothing to reload")
-        #expect(try host.sh("/sbin/pfctl", "-s", "info").stdoutText.hasPrefix("Status: Enabled"))
+        #expect(order.firstIndex(of: "/etc/rc.d/NETWORKING")! < reload)
+        #expect(report.entry("pf_reload")?.summary == "tailscaled is not enabled, so no wait; reloaded /etc/pf.conf")
     }
 
     @Test func serviceRunsPFReloadLikeTheScript() throws {
@@ -75,13 +94,31 @@ import Testing
         let broken = try host.sh("/usr/sbin/service", "pf_reload", "start")
         #expect(broken.termination == .exited(1))
         #expect(broken.stderrText.hasSuffix("/usr/local/etc/rc.d/pf_reload: WARNING: /etc/pf.conf does not pass pfctl -nf; the loaded rules stay.\n"))
-        #expect(try host.sh("/sbin/pfctl", "-s", "rules").stdoutText.contains("port = 22"))
+        #expect(try host.sh("/sbin/pfctl", "-s", "rules").stdoutText.contains("port = ssh"))
+    }
+
+    /// rc.d/pf_reload sets neither `command` nor `status_cmd`: rc.subr has no status verb for
+    /// it and says so, enabled or not (rc-facts.md).
+    @Test func pfReloadHasNoStatusVerb() throws {
+        let host = try hostWithPFReload()
+        for enabled in ["YES", "NO"] {
+            try host.sh("/usr/sbin/sysrc", "pf_reload_enable=\(enabled)")
+            let status = try host.sh("/usr/sbin/service", "pf_reload", "status")
+            #expect(status.termination == .exited(1))
+            #expect(status.stdoutText.isEmpty)
+            #expect(status.stderrText == """
+                /usr/local/etc/rc.d/pf_reload: unknown directive 'status'.
+                Usage: /usr/local/etc/rc.d/pf_reload [fast|force|one|quiet](start|stop|restart|rcvar|enable|disable|delete|enabled|describe|extracommands)
+
+                """)
+        }
     }
 
     @Test func theLockdownSequenceSurvivesAColdBoot() throws {
         // The lockdown phase end to end on the model: install, enable, start, up, rules on
         // tailscale0, pf_reload; after a cold boot SSH over tailscale0 still passes.
         let host = try hostWithPFReload()
+        try host.bootstrapPkg()
         try host.sh("/usr/sbin/pkg", "install", "-y", "tailscale")
         try host.sh("/usr/sbin/sysrc", "tailscaled_enable=YES")
         try host.sh("/usr/sbin/service", "tailscaled", "start")

@@ -83,6 +83,26 @@ import Testing
         #expect(enabled.hasPrefix(expectedShape + "\n"))
     }
 
+    /// pfctl_parser.c print_status: no duration until pf has been enabled or disabled once
+    /// (pf_status.since), then one also while disabled; with the simulated clock at zero
+    /// seconds of run time the rate column is blank, not `0.0/s`.
+    @Test func infoLinesAreAsPrintStatusPrintsThem() throws {
+        let host = try hostWithPF()
+        let fresh = try host.sh("/sbin/pfctl", "-s", "info").stdoutText.components(separatedBy: "\n")
+        #expect(fresh[0] == "Status: Disabled                              Debug: Urgent")
+        #expect(fresh[1] == "")
+        #expect(fresh[2] == "State Table                          Total             Rate")
+        #expect(fresh[3] == "  current entries                        0               ")
+        #expect(fresh[4] == "  searches                               0               ")
+        #expect(fresh.contains("Counters"))
+        #expect(fresh.contains("  match                                  0               "))
+        #expect(!fresh.joined().contains("/s"))
+        try host.sh("/sbin/pfctl", "-e")
+        try host.sh("/sbin/pfctl", "-d")
+        let disabled = try host.sh("/sbin/pfctl", "-s", "info").stdoutText
+        #expect(disabled.hasPrefix("Status: Disabled for 0 days 00:00:00          Debug: Urgent\n\n"))
+    }
+
     @Test func loadedRulesAreShownAndTablesWork() throws {
         let host = try hostWithPF()
         #expect(try host.sh("/sbin/pfctl", "-f", "/etc/pf.conf").succeeded)
@@ -90,8 +110,8 @@ import Testing
         #expect(rules == """
         block drop in all
         block drop quick from <bruteforce> to any
-        pass out all keep state
-        pass in on vtnet0 proto tcp from any to any port = 22 flags S/SA keep state
+        pass out all flags S/SA keep state
+        pass in on vtnet0 proto tcp from any to any port = ssh flags S/SA keep state
 
         """)
         #expect(try host.sh("/sbin/pfctl", "-t", "bruteforce", "-T", "show").stdoutText.isEmpty)

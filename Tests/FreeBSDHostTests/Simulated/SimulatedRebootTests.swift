@@ -57,7 +57,7 @@ import Testing
         try host.sh("/usr/sbin/sysrc", "pf_enable=YES")
         let report = try host.reboot()
         #expect(try host.sh("/sbin/pfctl", "-s", "info").stdoutText.hasPrefix("Status: Enabled for"))
-        #expect(try host.sh("/sbin/pfctl", "-s", "rules").stdoutText.contains("pass in on vtnet0 proto tcp from any to any port = 22"))
+        #expect(try host.sh("/sbin/pfctl", "-s", "rules").stdoutText.contains("pass in on vtnet0 proto tcp from any to any port = ssh"))
         let order = report.scripts
         #expect(order.firstIndex(of: "/etc/rc.d/netif")! < order.firstIndex(of: "/etc/rc.d/pf")!)
         #expect(order.firstIndex(of: "/etc/rc.d/pf")! < order.firstIndex(of: "/etc/rc.d/NETWORKING")!)

@@ -79,6 +79,7 @@ import Testing
         let host = try SimulatedSupport.host("cloud-vm")
         #expect(try host.sh("/usr/sbin/pkg", "info", "-e", "tailscale").termination == .exited(1))
         #expect(throws: HostError.self) { try host.sh("/usr/local/bin/tailscale", "status", "--json") }
+        try host.bootstrapPkg()
         let install = try host.sh("/usr/sbin/pkg", "install", "-y", "tailscale")
         #expect(install.succeeded)
         #expect(install.stdoutText.contains("New packages to be INSTALLED:\n\tca_root_nss: 3.108\n\ttailscale: 1.82.5\n"))
@@ -103,7 +104,7 @@ import Testing
     }
 
     @Test func unknownPackageIsNotFound() throws {
-        let host = try SimulatedSupport.host("cloud-vm")
+        let host = try SimulatedSupport.host("bare-metal")
         let result = try host.sh("/usr/sbin/pkg", "install", "-y", "py39-pillow")
         #expect(result.termination == .exited(1))
         #expect(result.stderrText == (try SimulatedSupport.fixture("pkg-install-no-match.stderr.txt")))

@@ -16,6 +16,7 @@ enum TailscaleFixture {
         var profile = try HostProfile.load(path: SimulatedSupport.plansProfilePath("cloud-vm"))
         profile.tailscale.login = login
         let host = try SimulatedHost(profile: profile, profilePath: "/nonexistent/tailscale-profile.json", stateDirectory: stateDirectory)
+        try host.bootstrapPkg()
         try host.sh("/usr/sbin/pkg", "install", "-y", "tailscale")
         try host.sh("/usr/sbin/sysrc", "tailscaled_enable=YES")
         try host.sh("/usr/sbin/service", "tailscaled", "start")

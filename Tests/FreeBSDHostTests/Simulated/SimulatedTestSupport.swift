@@ -16,8 +16,7 @@ enum SimulatedSupport {
     }
 
     static func fixture(_ name: String) throws -> String {
-        let base = try #require(Bundle.module.resourceURL)
-        return try String(contentsOf: base.appendingPathComponent("Fixtures/freebsd/\(name)"), encoding: .utf8)
+        try ParserFixture.text(name)
     }
 
     /// A capture copied from a web page, with its 8-space indents turned back into TABs.
@@ -55,6 +54,13 @@ extension SimulatedHost {
     @discardableResult
     func sh(_ argv: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
         try run(Command(argv))
+    }
+
+    /// Bootstraps pkg on a fresh install, as an operator would: `pkg bootstrap` with
+    /// ASSUME_ALWAYS_YES (the shim takes no `-y`, and stdin is never a tty here).
+    func bootstrapPkg() throws {
+        let result = try sh("/usr/bin/env", "ASSUME_ALWAYS_YES=yes", "/usr/sbin/pkg", "bootstrap")
+        precondition(result.succeeded, result.stderrText)
     }
 
     func write(_ path: String, _ text: String, mode: FileMode = 0o644) throws {

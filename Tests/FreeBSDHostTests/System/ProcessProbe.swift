@@ -10,15 +10,24 @@ enum ProcessProbe {
     /// which in a container may never happen) does not count.
     static func isRunning(_ pid: pid_t) -> Bool {
         guard kill(pid, 0) == 0 || errno == EPERM else { return false }
-        #if os(Linux)
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return false }
-        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
-        return state != "Z" && state != "X"
-        #else
-        return true
-        #endif
+        // ps(1) reads the state the same way on Linux and FreeBSD (no /proc on FreeBSD).
+        guard let state = Self.state(pid) else { return false }
+        return !state.hasPrefix("Z") && !state.hasPrefix("X")
+    }
+
+    /// `ps -o stat= -p PID`: the process state letters, nil when there is no such process.
+    static func state(_ pid: pid_t) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/ps")
+        process.arguments = ["-o", "stat=", "-p", String(pid)]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return process.terminationStatus == 0 && !text.isEmpty ? text : nil
     }
 
     /// Waits up to `limit` seconds for `pid` to stop running; true when it did.

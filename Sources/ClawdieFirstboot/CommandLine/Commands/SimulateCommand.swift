@@ -13,17 +13,20 @@ enum SimulateCommand {
         case .reboot:
             // A reboot ends every process: the confirmation watcher too.
             ConfirmationWatcher.stop(stateDirectory: context.stateDirectory)
-            let report = try host.reboot()
-            output.out(report.description)
-            if let hook = report.entry("clawdie_firstboot"), hook.outcome != .disabled {
-                // The boot hook is installed and enabled: it runs `apply --boot` as at boot.
+            // The boot hook, installed and enabled, runs `apply --boot` where /etc/rc reaches
+            // it: after what it REQUIREs, before what comes later in rcorder's order.
+            var status = ExitStatus.success
+            let report = try host.reboot { _ in
                 var boot = invocation
                 boot.verb = .apply
                 boot.boot = true
                 boot.simulate = nil
                 output.out("clawdie_firstboot: apply --boot")
-                return try ApplyCommand.run(boot, output: output)
+                status = try ApplyCommand.run(boot, output: output)
+                return "apply --boot exited \(status.rawValue)"
             }
+            output.out(report.description)
+            return status
         case .probe(let request):
             guard host.interfaceNames.contains(request.interface) else {
                 throw UsageError(message: "the simulated host has no interface \(request.interface); it has \(host.interfaceNames.joined(separator: ", "))", command: "simulate probe")

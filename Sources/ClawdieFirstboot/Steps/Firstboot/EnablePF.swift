@@ -78,7 +78,7 @@ struct EnablePF: Step {
         guard try observer.pfEnabled() else {
             throw StepRefusal("`pfctl -s info` does not say Status: Enabled")
         }
-        guard try observer.loadedRules().contains("<bruteforce>") else {
+        guard try observer.loadedRules().contains(where: { $0.mentions(table: "bruteforce") }) else {
             throw StepRefusal("`pfctl -s rules` does not show the platform's rules (no <bruteforce> rule is loaded)")
         }
     }

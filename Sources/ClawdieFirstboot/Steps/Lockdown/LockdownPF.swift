@@ -36,7 +36,7 @@ struct LockdownPF: Step {
     /// The self-test after loading.
     func verify(in context: StepContext) throws {
         let observer = HostObserver(host: context.host)
-        guard try observer.pfEnabled(), try observer.loadedRules().contains("on \(TailscaleFacts.interface)") else {
+        guard try observer.pfEnabled(), try observer.loadedRules().contains(where: { $0.action == "pass" && $0.interface == TailscaleFacts.interface }) else {
             throw StepRefusal("the locked-down rules are not loaded (`pfctl -s rules` shows no rule on \(TailscaleFacts.interface))")
         }
         guard let loaded = try observer.file(FreeBSDPaths.pfConf) else {

@@ -1,35 +1,52 @@
-/// The base system rc.d scripts the simulator orders and runs. Headers follow
-/// libexec/rc/rc.d of FreeBSD 14, reduced to the dependencies among these scripts (netwait
-/// requires pf, which is what puts pf before NETWORKING in a real rcorder listing).
+/// The base system's rc.d scripts the simulator orders: every script of FreeBSD's
+/// libexec/rc/rc.d with its real header (`BaseRCHeaders`; the 14.x headers on a 14.x
+/// profile), so rcorder's sequence numbers are the real ones. The scripts the simulator
+/// models, and the ordering points its boot report shows, have a behaviour; every other base
+/// script is ordered but does nothing and is left out of the report.
 enum BaseRCScripts {
-    static let all: [RCScript] = [
-        base("root", require: []),
-        base("FILESYSTEMS", require: ["root"]),
-        base("hostname", require: ["FILESYSTEMS"]),
-        base("netif", require: ["FILESYSTEMS"], keywords: ["nojailvnet"], behavior: .netif),
-        base("pflog", require: ["FILESYSTEMS", "netif"], keywords: ["nojailvnet"], rcvar: "pflog_enable", behavior: .unmodelled),
-        base("pfsync", require: ["FILESYSTEMS", "netif"], keywords: ["nojailvnet"], rcvar: "pfsync_enable", behavior: .unmodelled),
-        base("routing", require: ["netif"], keywords: ["nojailvnet"], behavior: .routing),
-        base("pf", require: ["FILESYSTEMS", "netif", "pflog", "pfsync", "routing"], keywords: ["nojailvnet"], rcvar: "pf_enable", behavior: .pf),
-        base("devd", require: ["netif"], keywords: ["nojailvnet"], rcvar: "devd_enable", behavior: .daemon),
-        base("netwait", require: ["devd", "pf", "routing"], keywords: ["nojail"]),
-        base("NETWORKING", provide: ["NETWORKING", "NETWORK"], require: ["netif", "netwait", "routing"]),
-        base("syslogd", require: ["FILESYSTEMS", "NETWORKING"], before: ["SERVERS"], rcvar: "syslogd_enable", behavior: .daemon),
-        base("SERVERS", require: ["NETWORKING"]),
-        base("DAEMON", require: ["NETWORKING", "SERVERS"]),
-        base("ntpd", require: ["DAEMON", "FILESYSTEMS"], before: ["LOGIN"], keywords: ["nojail", "shutdown"], rcvar: "ntpd_enable", behavior: .daemon),
-        base("LOGIN", require: ["DAEMON"]),
-        base("sshd", require: ["LOGIN", "FILESYSTEMS"], keywords: ["shutdown"], rcvar: "sshd_enable", behavior: .daemon),
-        base("cron", require: ["LOGIN", "FILESYSTEMS"], keywords: ["shutdown"], rcvar: "cron_enable", behavior: .daemon),
+    static func all(freebsdVersion: String) -> [RCScript] {
+        PFRuleFormatter.major(freebsdVersion) >= 15 ? fifteen : fourteen
+    }
+
+    /// Scripts the boot report lists, with the rcvar that enables them.
+    private static let modelled: [String: (rcvar: String?, behavior: RCScript.Behavior)] = [
+        "root": (nil, .placeholder), "FILESYSTEMS": (nil, .placeholder), "hostname": (nil, .placeholder),
+        "netif": (nil, .netif), "routing": (nil, .routing), "pf": ("pf_enable", .pf),
+        "pflog": ("pflog_enable", .unmodelled), "pfsync": ("pfsync_enable", .unmodelled),
+        "devd": ("devd_enable", .daemon), "netwait": (nil, .placeholder), "NETWORKING": (nil, .placeholder),
+        "syslogd": ("syslogd_enable", .daemon), "SERVERS": (nil, .placeholder), "DAEMON": (nil, .placeholder),
+        "ntpd": ("ntpd_enable", .daemon), "LOGIN": (nil, .placeholder),
+        "sshd": ("sshd_enable", .daemon), "cron": ("cron_enable", .daemon),
     ]
 
-    private static func base(
-        _ name: String, provide: [String]? = nil, require: [String], before: [String] = [], keywords: [String] = [],
-        rcvar: String? = nil, behavior: RCScript.Behavior = .placeholder
-    ) -> RCScript {
-        RCScript(
-            path: "/etc/rc.d/\(name)", name: name,
-            header: RCScriptHeader(provide: provide ?? [name], require: require, before: before, keywords: keywords),
-            rcvar: rcvar, behavior: behavior)
+    private static let fifteen = scripts(rows(BaseRCHeaders.table, withCommit: true))
+    private static let fourteen: [RCScript] = {
+        var table = rows(BaseRCHeaders.table, withCommit: true)
+        for (name, header) in rows(BaseRCHeaders.overrides14, withCommit: false) { table[name] = header }
+        return scripts(table)
+    }()
+
+    private static func scripts(_ table: [String: RCScriptHeader]) -> [RCScript] {
+        table.keys.sorted().map { name in
+            let model = modelled[name]
+            return RCScript(path: "/etc/rc.d/\(name)", name: name, header: table[name]!, rcvar: model?.rcvar ?? nil,
+                            behavior: model?.behavior ?? .unlisted)
+        }
+    }
+
+    /// `name|[commit|]PROVIDE|REQUIRE|BEFORE|KEYWORD` rows; `;` joins a script's REQUIRE lines.
+    private static func rows(_ text: String, withCommit: Bool) -> [String: RCScriptHeader] {
+        var table: [String: RCScriptHeader] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            var fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            if withCommit, fields.count > 1 { fields.remove(at: 1) }
+            guard fields.count == 5 else { continue }
+            func words(_ field: String) -> [String] {
+                field.split(whereSeparator: { $0 == " " || $0 == ";" }).map(String.init)
+            }
+            table[fields[0]] = RCScriptHeader(provide: words(fields[1]), require: words(fields[2]),
+                                              before: words(fields[3]), keywords: words(fields[4]))
+        }
+        return table
     }
 }

@@ -19,6 +19,11 @@ struct RCScript {
         case pfReload
         /// A script the simulator cannot run; the boot report lists it as skipped.
         case unmodelled
+        /// A base script the simulator orders (its header is real) but neither runs nor lists.
+        case unlisted
+        /// The project's boot hook (`PROVIDE: clawdie_firstboot`): the boot stops there and
+        /// the caller runs `apply --boot` against the host as it is at that point.
+        case bootHook
     }
 
     var path: String

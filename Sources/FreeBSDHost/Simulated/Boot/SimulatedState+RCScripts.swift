@@ -12,7 +12,7 @@ extension SimulatedState {
     /// /usr/local/etc/rc.d that are executable and have a `# PROVIDE:` line
     /// (`*.sample` and `*.pkgsave` are ignored, as find_local_scripts_new does).
     var rcScripts: [RCScript] {
-        BaseRCScripts.all + localRCScripts
+        BaseRCScripts.all(freebsdVersion: freebsdVersion) + localRCScripts
     }
 
     var localRCScripts: [RCScript] {
@@ -30,6 +30,8 @@ extension SimulatedState {
             let behavior: RCScript.Behavior
             if header.provide.contains("pf_reload") {
                 behavior = .pfReload
+            } else if header.provide.contains("clawdie_firstboot") {
+                behavior = .bootHook
             } else if header.provide.contains("tailscaled") && tailscaleInstalled {
                 behavior = .tailscaled
             } else {
@@ -66,26 +68,27 @@ extension SimulatedState {
     /// `rcorder /etc/rc.d/*` (base scripts only) up to and including `early_late_divider`
     /// (FILESYSTEMS by default, when local file systems are mounted); then rcorder again over
     /// the base and local_startup scripts, skipping those already run. Scripts with `nostart`
-    /// are left out always, `firstboot` ones when the sentinel file is absent.
+    /// are left out always, `firstboot` ones when the sentinel file is absent. Tied scripts
+    /// come out in the profile's `rcorder_ties` order.
     func bootOrder() throws(HostError) -> [RCScript] {
         var skipping: Set<String> = ["nostart"]
         let sentinel = rcValue("firstboot_sentinel") ?? "/firstboot"
         if files[sentinel] == nil { skipping.insert("firstboot") }
         let divider = Self.nonEmpty(rcValue("early_late_divider")) ?? "FILESYSTEMS"
         var run: [RCScript] = []
-        for script in try Self.rcorder(BaseRCScripts.all, skipping: skipping) {
+        for script in try Self.rcorder(BaseRCScripts.all(freebsdVersion: freebsdVersion), skipping: skipping, ties: rcorderTies) {
             run.append(script)
             if PathName.lastComponent(of: script.path) == divider { break }
         }
         let done = Set(run.map(\.path))
-        run += try Self.rcorder(rcScripts, skipping: skipping).filter { !done.contains($0.path) }
+        run += try Self.rcorder(rcScripts, skipping: skipping, ties: rcorderTies).filter { !done.contains($0.path) }
         return run
     }
 
-    private static func rcorder(_ scripts: [RCScript], skipping: Set<String>) throws(HostError) -> [RCScript] {
+    private static func rcorder(_ scripts: [RCScript], skipping: Set<String>, ties: RCOrder.TieOrder) throws(HostError) -> [RCScript] {
         let byPath = Dictionary(scripts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         do {
-            let ordering = try RCOrder.order(scripts: scripts.map { ($0.path, $0.header) }, skipping: skipping)
+            let ordering = try RCOrder.order(scripts: scripts.map { ($0.path, $0.header) }, skipping: skipping, ties: ties)
             return ordering.paths.compactMap { byPath[$0] }
         } catch {
             throw HostError("the simulated host cannot boot: \(error.description)")

@@ -8,18 +8,40 @@ import Foundation
 /// A reboot: run-time state is lost, then /etc/rc replays the boot in rcorder order from
 /// rc.conf and the files on disk.
 extension SimulatedState {
+    /// A whole boot; the boot hook, if installed, is reported as skipped (`SimulatedHost`
+    /// runs it in place when given a hook).
     mutating func reboot() throws(HostError) -> BootReport {
-        powerCycle()
         var report = BootReport()
-        for script in try bootOrder() {
-            let (outcome, summary) = boot(script)
-            report.entries.append(BootReport.Entry(script: script.path, outcome: outcome, summary: summary))
+        for script in try beginBoot() {
+            if let entry = boot(script) { report.entries.append(entry) }
         }
-        // /etc/rc removes the firstboot sentinel at the end of every boot.
+        endBoot()
+        return report
+    }
+
+    /// The machine goes down and comes up: returns the scripts /etc/rc will run, in order.
+    mutating func beginBoot() throws(HostError) -> [RCScript] {
+        powerCycle()
+        return try bootOrder()
+    }
+
+    /// /etc/rc removes the firstboot sentinel at the end of every boot.
+    mutating func endBoot() {
         let sentinel = rcValue("firstboot_sentinel") ?? "/firstboot"
         files[sentinel] = nil
         files[sentinel + "-reboot"] = nil
-        return report
+    }
+
+    /// Runs one script as /etc/rc does; nil for a base script the report leaves out.
+    mutating func boot(_ script: RCScript) -> BootReport.Entry? {
+        guard script.behavior != .unlisted else { return nil }
+        let (outcome, summary) = run(script)
+        return BootReport.Entry(script: script.path, outcome: outcome, summary: summary)
+    }
+
+    /// Whether /etc/rc would run the script's start command (rc_fast: a disabled one returns at once).
+    func bootEnables(_ script: RCScript) -> Bool {
+        script.rcvar.map(rcEnabled) ?? true
     }
 
     /// What is lost when the machine goes down: cloned interfaces, renames, addresses set by
@@ -49,7 +71,7 @@ extension SimulatedState {
         boots += 1
     }
 
-    private mutating func boot(_ script: RCScript) -> (BootReport.Outcome, String) {
+    private mutating func run(_ script: RCScript) -> (BootReport.Outcome, String) {
         if let rcvar = script.rcvar, !rcEnabled(rcvar) {
             return (.disabled, "\(rcvar) is not YES")
         }
@@ -78,8 +100,10 @@ extension SimulatedState {
             return (.ran, summary)
         case .pfReload:
             return (.ran, pfReloadScript(program: "/etc/rc").words)
-        case .unmodelled:
+        case .unmodelled, .unlisted:
             return (.skipped, "not modelled by the simulated host")
+        case .bootHook:
+            return (.skipped, "apply --boot is not run by this reboot")
         }
     }
 

@@ -65,7 +65,7 @@ extension SimulatedState {
         var output = CommandOutput()
         if options.disable {
             if pf.enabled {
-                pf.enabled = false
+                pf.setEnabled(false)
                 if !options.quiet { output.err("pf disabled") }
             } else {
                 return .failure("pfctl: pf not enabled")
@@ -96,7 +96,7 @@ extension SimulatedState {
                 output.status = 1
                 return output
             }
-            pf.enabled = true
+            pf.setEnabled(true)
             if !options.quiet { output.err("pf enabled") }
         }
         return output
@@ -155,12 +155,12 @@ extension SimulatedState {
     private func pfShow(_ what: String) throws(Unmodelled) -> CommandOutput {
         switch what {
         case "info", "i":
-            return CommandOutput(stdout: PfctlStatusFormatter.info(enabled: pf.enabled))
+            return CommandOutput(stdout: PfctlStatusFormatter.info(pf))
         case "Running", "R":
             return CommandOutput(stdout: pf.enabled ? "Enabled\n" : "Disabled\n", status: pf.enabled ? 0 : 1)
         case "rules", "r":
-            let rules = loadedRuleset?.filterRules ?? []
-            return CommandOutput(stdout: rules.map { PFRuleFormatter.text($0) + "\n" }.joined())
+            let lines = loadedRuleset.map { PFRuleFormatter.lines($0, freebsdVersion: freebsdVersion) } ?? []
+            return CommandOutput(stdout: lines.map { $0 + "\n" }.joined())
         case "Tables", "T":
             // One table name a line, as pfctl prints them without -v.
             return CommandOutput(stdout: pf.tables.keys.sorted().map { $0 + "\n" }.joined())

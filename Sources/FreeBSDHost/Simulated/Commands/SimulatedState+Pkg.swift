@@ -1,4 +1,4 @@
-/// pkg(8): `info`, `info -e NAME`, `install -y NAME`, `delete -y NAME`. The repository the
+/// pkg(8) at /usr/local/sbin/pkg: `-N`, `info`, `info -e NAME`, `install -y NAME`, `delete -y NAME`. The repository the
 /// simulator installs from holds `tailscale` (and its dependency `ca_root_nss`).
 extension SimulatedState {
     static let packageComments = [
@@ -9,6 +9,9 @@ extension SimulatedState {
 
     mutating func pkg(_ args: [String]) throws(Unmodelled) -> CommandOutput {
         switch args.first {
+        case "-N":
+            // Activation check: the database holds at least pkg itself (its message is not modelled).
+            return CommandOutput(status: args.count == 1 && !packages.isEmpty ? 0 : 1)
         case "info":
             if args.count == 1 {
                 let lines = packages.keys.sorted().map { name in

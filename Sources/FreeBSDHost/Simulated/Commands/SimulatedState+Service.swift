@@ -22,7 +22,7 @@ extension SimulatedState {
 
     /// `service -e`: every script, in rcorder order, whose rcvar is enabled.
     private func enabledServices() -> CommandOutput {
-        let scripts = (try? RCOrder.order(scripts: rcScripts.map { ($0.path, $0.header) }))?.paths ?? []
+        let scripts = (try? RCOrder.order(scripts: rcScripts.map { ($0.path, $0.header) }, ties: rcorderTies))?.paths ?? []
         let byPath = Dictionary(rcScripts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var output = CommandOutput()
         for path in scripts {
@@ -63,14 +63,27 @@ extension SimulatedState {
         case .pf: return try pfScript(command)
         case .daemon, .tailscaled: return try daemonScript(script, command)
         case .pfReload:
-            guard command == "start" || command == "restart" else {
-                if command == "stop" || command == "status" { return CommandOutput() }
-                throw Unmodelled()
+            switch command {
+            case "start", "restart": return pfReloadScript(program: script.path).output
+            case "stop": return CommandOutput()
+            // The script sets neither `command` nor `status_cmd`, so rc.subr has no status verb.
+            default: return Self.unknownDirective(script, rawCommand, keywords: Self.standardVerbs)
             }
-            return pfReloadScript(program: script.path).output
-        case .placeholder, .netif, .routing, .unmodelled:
+        case .placeholder, .netif, .routing, .unmodelled, .unlisted, .bootHook:
             throw Unmodelled()
         }
+    }
+
+    /// The verbs run_rc_command knows for every script (rc.subr `_keywords`).
+    static let standardVerbs = ["start", "stop", "restart", "rcvar", "enable", "disable", "delete", "enabled", "describe", "extracommands"]
+
+    /// run_rc_command's answer to a verb the script does not have: the message and rc_usage
+    /// on stderr, exit 1, whether or not the script is enabled.
+    static func unknownDirective(_ script: RCScript, _ verb: String, keywords: [String]) -> CommandOutput {
+        var output = CommandOutput(status: 1)
+        output.err("\(script.path): unknown directive '\(verb)'.")
+        output.err("Usage: \(script.path) [fast|force|one|quiet](\(keywords.joined(separator: "|")))")
+        return output
     }
 
     func runningPID(of script: RCScript) -> Int? {

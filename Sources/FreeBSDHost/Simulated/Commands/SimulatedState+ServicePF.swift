@@ -25,7 +25,7 @@ extension SimulatedState {
             return loadRulesRequiringModule(path: rules)
         case "status":
             guard kernelModules.contains("pf") else { return CommandOutput(stdout: "pf.ko is not loaded\n", status: 1) }
-            return CommandOutput(stdout: PfctlStatusFormatter.info(enabled: pf.enabled), status: pf.enabled ? 0 : 1)
+            return CommandOutput(stdout: PfctlStatusFormatter.info(pf), status: pf.enabled ? 0 : 1)
         default:
             throw Unmodelled()
         }
@@ -38,7 +38,7 @@ extension SimulatedState {
         }
         if !kernelModules.contains("pf") { kernelModules.append("pf") }
         var output = CommandOutput(stdout: "Enabling pf")
-        pf = PFRuntime(enabled: pf.enabled)
+        pf = PFRuntime(enabled: pf.enabled, since: pf.since)
         let load = loadRules(path: rules)
         if load.status != 0 {
             output.stderr += load.stderr
@@ -55,14 +55,14 @@ extension SimulatedState {
                 }
             }
         }
-        pf.enabled = true
+        pf.setEnabled(true)
         output.stdout += ".\n"
         return output
     }
 
     mutating func pfStop() -> CommandOutput {
         guard kernelModules.contains("pf"), pf.enabled else { return CommandOutput() }
-        pf.enabled = false
+        pf.setEnabled(false)
         return CommandOutput(stdout: "Disabling pf.\n", stderr: "pf disabled\n")
     }
 

@@ -11,7 +11,7 @@ extension HostProfile: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case formatVersion = "format_version", hostname, freebsdVersion = "freebsd_version", interfaces
         case defaultRoute = "default_route", files, packages, servicesRunning = "services_running"
-        case tailscale, transcripts, faults
+        case tailscale, transcripts, faults, rcorderTies = "rcorder_ties"
     }
 
     package init(from decoder: Decoder) throws {
@@ -33,6 +33,10 @@ extension HostProfile: Codable {
         tailscale = try c.decodeIfPresent(ProfileTailscale.self, forKey: .tailscale) ?? ProfileTailscale()
         transcripts = try c.decodeIfPresent([StrictTranscript].self, forKey: .transcripts)?.map(\.transcript) ?? []
         faults = try c.decodeIfPresent([StrictFault].self, forKey: .faults)?.map(\.fault) ?? []
+        if let ties = try c.decodeIfPresent(String.self, forKey: .rcorderTies) {
+            guard let order = RCOrder.TieOrder(rawValue: ties) else { throw HostProfile.badTieOrder(ties) }
+            rcorderTies = order
+        }
         for path in files.keys where !path.hasPrefix("/") || path.hasSuffix("/") || path.contains("//") {
             throw ProfileFieldError(field: "files[\"\(path)\"]", message: "a file path must be absolute and name a file")
         }
@@ -57,6 +61,7 @@ extension HostProfile: Codable {
         try c.encode(tailscale, forKey: .tailscale)
         try c.encode(transcripts.map(StrictTranscript.init), forKey: .transcripts)
         try c.encode(faults.map(StrictFault.init), forKey: .faults)
+        if rcorderTies != .ascending { try c.encode(rcorderTies.rawValue, forKey: .rcorderTies) }
     }
 }
 

@@ -32,6 +32,10 @@ extension HostProfile {
         tailscale = try c.optionalObject(CodingKeys.tailscale.rawValue).map { t throws(ProfileFieldError) in try ProfileTailscale(json: t) } ?? ProfileTailscale()
         transcripts = try Self.transcripts(c)
         faults = try Self.faults(c)
+        if let ties = try c.optionalString(CodingKeys.rcorderTies.rawValue) {
+            guard let order = RCOrder.TieOrder(rawValue: ties) else { throw Self.badTieOrder(ties) }
+            rcorderTies = order
+        }
         for path in files.keys where !path.hasPrefix("/") || path.hasSuffix("/") || path.contains("//") {
             throw ProfileFieldError(field: "files[\"\(path)\"]", message: "a file path must be absolute and name a file")
         }
@@ -41,6 +45,10 @@ extension HostProfile {
         for (index, item) in faults.enumerated() where item.argv.isEmpty || (item.times ?? 1) < 1 {
             throw ProfileFieldError(field: "faults[\(index)]", message: "needs a non-empty argv and, if given, times of 1 or more")
         }
+    }
+
+    static func badTieOrder(_ value: String) -> ProfileFieldError {
+        ProfileFieldError(field: "rcorder_ties", message: "\"\(value)\" is not ascending or descending")
     }
 
     static func transcripts(_ c: ProfileFields) throws(ProfileFieldError) -> [ProfileTranscript] {

@@ -23,6 +23,10 @@ package struct HostProfile: Sendable, Equatable {
     package var tailscale: ProfileTailscale
     package var transcripts: [ProfileTranscript]
     package var faults: [ProfileFault]
+    /// How the host's rcorder orders scripts on the same level (`rcorder_ties`): real rcorder
+    /// sorts with qsort, whose order of ties changes with the set of installed scripts, so a
+    /// boot is checked under both orders.
+    package var rcorderTies: RCOrder.TieOrder = .ascending
 
     package init(
         hostname: String, freebsdVersion: String, interfaces: [ProfileInterface] = [],

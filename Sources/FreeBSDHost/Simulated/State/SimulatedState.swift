@@ -16,6 +16,8 @@ struct SimulatedState: Codable, Equatable, Sendable {
     var profileDigest: String
     var hostname: String
     var freebsdVersion: String
+    /// How this host's rcorder orders scripts on the same level (the profile's `rcorder_ties`).
+    var rcorderTies: RCOrder.TieOrder = .ascending
     var interfaces: [SimulatedInterface]
     var nextInterfaceIndex: Int
     var defaultRoute: ProfileRoute?
@@ -41,6 +43,7 @@ extension SimulatedState {
         profileDigest = digest
         hostname = profile.hostname
         freebsdVersion = profile.freebsdVersion
+        rcorderTies = profile.rcorderTies
         interfaces = []
         nextInterfaceIndex = 1
         defaultRoute = profile.defaultRoute

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import FreeBSDHost
+
+/// The project's rc.d scripts run by dash under FreeBSD's own rc.subr, for every verb that
+/// service(8) and /etc/rc use, enabled and disabled, with a configuration file and without,
+/// and while a clawdie-firstboot process (the confirmation watcher) runs.
+@Suite(.enabled(if: FreeBSDSources.available, FreeBSDSources.absent),
+       .enabled(if: RCSubrSandbox.dashInstalled, "dash is not installed: the rc.subr checks are skipped"))
+struct RCSubrScriptTests {
+    static let hook = "clawdie_firstboot"
+    static let description = "Bring the host to its protected state and keep it there"
+
+    private func sandbox(enabled: Bool, config: String? = nil, watcher: Bool = false, extra: [String] = []) throws -> RCSubrSandbox {
+        var sandbox = try RCSubrSandbox()
+        try sandbox.install(Self.hook)
+        sandbox.rcConf = ["clawdie_firstboot_enable=\"\(enabled ? "YES" : "NO")\"", "clawdie_firstboot_binary=\"\(sandbox.tool)\""] + extra
+        if let config { sandbox.rcConf.append("clawdie_firstboot_config=\"\(config)\"") }
+        if watcher { sandbox.processes = ["  812     0 \(sandbox.tool) watch-confirmation"] }
+        return sandbox
+    }
+
+    private static func cannot(_ verb: String) -> String {
+        "Cannot '\(verb)' \(hook). Set \(hook)_enable to YES in /etc/rc.conf or use 'one\(verb)' instead of '\(verb)'.\n"
+    }
+
+    @Test(arguments: [false, true], [nil, "/usr/local/etc/site.conf"] as [String?])
+    func everyVerbEnabled(watcher: Bool, config: String?) throws {
+        let sandbox = try sandbox(enabled: true, config: config, watcher: watcher)
+        defer { sandbox.remove() }
+        let named = config.map { "--config \($0) " } ?? ""
+        for verb in ["start", "onestart", "faststart"] {
+            #expect(try sandbox.service(Self.hook, verb) == .init(stdout: "tool: \(named)apply --boot\n", stderr: "", status: 0), "\(verb)")
+        }
+        #expect(try sandbox.boot(Self.hook) == .init(stdout: "tool: \(named)apply --boot\n", stderr: "", status: 0))
+        #expect(try sandbox.service(Self.hook, "status") == .init(stdout: "tool: \(named)status\n", stderr: "", status: 0))
+        #expect(try sandbox.service(Self.hook, "stop") == .init(stdout: "", stderr: "", status: 0))
+        #expect(try sandbox.service(Self.hook, "enabled").status == 0)
+        #expect(try sandbox.service(Self.hook, "describe").stdout == Self.description + "\n")
+        #expect(try sandbox.service(Self.hook, "rcvar").stdout == """
+            # \(Self.hook) : \(Self.description)
+            #
+            \(Self.hook)_enable="YES"
+            #   (default: "")
+
+
+            """)
+    }
+
+    @Test(arguments: [false, true])
+    func everyVerbDisabled(watcher: Bool) throws {
+        let sandbox = try sandbox(enabled: false, watcher: watcher)
+        defer { sandbox.remove() }
+        for verb in ["start", "stop"] {
+            #expect(try sandbox.service(Self.hook, verb) == .init(stdout: Self.cannot(verb), stderr: "", status: 0), "\(verb)")
+        }
+        // rc.subr checks the rcvar for neither status nor onestatus.
+        #expect(try sandbox.service(Self.hook, "status") == .init(stdout: "tool: status\n", stderr: "", status: 0))
+        // At boot (rc_fast) a disabled script says nothing.
+        #expect(try sandbox.boot(Self.hook) == .init(stdout: "", stderr: "", status: 0))
+        #expect(try sandbox.service(Self.hook, "onestart") == .init(stdout: "tool: apply --boot\n", stderr: "", status: 0))
+        #expect(try sandbox.service(Self.hook, "onestatus") == .init(stdout: "tool: status\n", stderr: "", status: 0))
+        #expect(try sandbox.service(Self.hook, "enabled").status == 1)
+        #expect(try sandbox.service(Self.hook, "rcvar").stdout.contains("\(Self.hook)_enable=\"NO\"\n"))
+    }
+
+    /// A failed apply makes start fail (run_rc_command turns any failure into 1); /etc/rc
+    /// goes on whatever it is.
+    @Test func aFailedApplyMakesStartFail() throws {
+        var sandbox = try sandbox(enabled: true)
+        defer { sandbox.remove() }
+        sandbox.toolExit = 3
+        #expect(try sandbox.service(Self.hook, "start").status == 1)
+        #expect(try sandbox.boot(Self.hook).status == 1)
+    }
+
+    /// The knob's old name is rc.subr's `${name}_program`: it is honoured with a warning and
+    /// never reaches rc.subr, so a running watcher does not make status or start answer about
+    /// a process.
+    @Test func theOldProgramKnobStillWorksAndIsNotTakenAsTheCommand() throws {
+        var sandbox = try sandbox(enabled: true, watcher: true)
+        defer { sandbox.remove() }
+        sandbox.rcConf = ["clawdie_firstboot_enable=\"YES\"", "clawdie_firstboot_program=\"\(sandbox.tool)\""]
+        let warning = "\(sandbox.root)/rc.d/\(Self.hook): WARNING: clawdie_firstboot_program is now clawdie_firstboot_binary; rename it in /etc/rc.conf.\n"
+        #expect(try sandbox.service(Self.hook, "status") == .init(stdout: "tool: status\n", stderr: warning, status: 0))
+        #expect(try sandbox.service(Self.hook, "start") == .init(stdout: "tool: apply --boot\n", stderr: warning, status: 0))
+        #expect(sandbox.logged.contains("WARNING: clawdie_firstboot_program is now clawdie_firstboot_binary"))
+    }
+
+    /// A mistyped clawdie_firstboot_config reaches the tool as --config, which refuses it.
+    @Test func aConfiguredFileIsAlwaysNamed() throws {
+        let sandbox = try sandbox(enabled: true, config: "/usr/local/etc/clawdie-firstbot.conf")
+        defer { sandbox.remove() }
+        #expect(try sandbox.boot(Self.hook).stdout == "tool: --config /usr/local/etc/clawdie-firstbot.conf apply --boot\n")
+    }
+
+    /// rc.d/pf_reload under rc.subr, and the simulator's answers to the same verbs.
+    @Test func pfReloadVerbsMatchTheSimulator() throws {
+        var sandbox = try RCSubrSandbox()
+        defer { sandbox.remove() }
+        try sandbox.install("pf_reload")
+        let host = try SimulatedSupport.host("cloud-vm")
+        try host.write("/usr/local/etc/rc.d/pf_reload", try SimulatedRebootTests.pfReloadScript, mode: 0o555)
+        for enabled in ["YES", "NO"] {
+            sandbox.rcConf = ["pf_reload_enable=\"\(enabled)\""]
+            try host.sh("/usr/sbin/sysrc", "pf_reload_enable=\(enabled)")
+            for verb in ["start", "onestart", "stop", "status", "enabled"] {
+                let real = try sandbox.service("pf_reload", verb)
+                let simulated = try host.sh("/usr/sbin/service", "pf_reload", verb)
+                let path = sandbox.root + "/rc.d/pf_reload"
+                #expect(real.stdout == simulated.stdoutText, "\(verb) with pf_reload_enable=\(enabled)")
+                #expect(real.stderr.replacingOccurrences(of: path, with: "/usr/local/etc/rc.d/pf_reload") == simulated.stderrText,
+                        "\(verb) with pf_reload_enable=\(enabled)")
+                #expect(simulated.termination == .exited(real.status), "\(verb) with pf_reload_enable=\(enabled)")
+            }
+            #expect(try sandbox.boot("pf_reload").status == 0)
+        }
+    }
+}
