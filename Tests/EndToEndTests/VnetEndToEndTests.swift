@@ -1,3 +1,4 @@
+import FirstbootEngine
 import Foundation
 import Testing
 
@@ -166,6 +167,35 @@ import Testing
             #expect(result.stderr.contains("bridge_address 10.0.2.1/24 overlaps vtnet0's address 10.0.2.15/24"), "\(command): \(result.stderr)")
         }
         #expect(try tool.facts() == before)
+    }
+
+    /// The steps of a JSON plan that write /etc/pf.conf, with the SHA-256 of what each writes.
+    static func plannedPfConfWrites(_ tool: Tool) throws -> [(step: String, after: String)] {
+        let plan = try JSONSerialization.jsonObject(with: Data(try tool.run(["plan", "--json"]).stdout.utf8)) as! [String: Any]
+        var writes: [(step: String, after: String)] = []
+        for step in plan["steps"] as! [[String: Any]] {
+            for change in step["changes"] as! [[String: Any]] where change["path"] as? String == "/etc/pf.conf" {
+                writes.append((step["id"] as! String, change["after_sha256"] as! String))
+            }
+        }
+        return writes
+    }
+
+    /// SHA-256 of the host's /etc/pf.conf.
+    static func pfConfDigest(_ tool: Tool) throws -> String {
+        let facts = try JSONSerialization.jsonObject(with: Data(try tool.facts().utf8)) as! [String: Any]
+        return SHA256.hex(((facts["files"] as! [String: Any])["/etc/pf.conf"] as! [String: Any])["content"] as! String)
+    }
+
+    /// A plan of several phases on a fresh host: each writer of /etc/pf.conf plans on the steps
+    /// before it as done, as apply runs it, so jail-table keeps lockdown's rules in the plan too
+    /// and the last planned file is the one apply leaves.
+    @Test func thePlanOfSeveralPhasesEndsWithThePfConfApplyWrites() throws {
+        let tool = try Self.tool(Self.vnetConfig + "boot_phases=\"firstboot lockdown vnet\"\n", profile: try Tool.lockdownProfile())
+        let writes = try Self.plannedPfConfWrites(tool)
+        #expect(writes.map(\.step) == ["write-pf-conf", "lockdown-pf", "jail-table"])
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        #expect(writes.last?.after == (try Self.pfConfDigest(tool)))
     }
 
     /// What `plan` lists is what `apply` does: the targets of the plan's changes, step by step,

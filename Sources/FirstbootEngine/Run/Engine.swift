@@ -51,8 +51,13 @@ package final class Engine {
         let planning = PlanningHost(over: host)
         var pending = Set<String>()
         var planned: [PlannedStep] = []
+        // As in apply, a step sees the steps before it in the run as done: a later step that
+        // renders what an earlier one set up (pf.conf's lockdown rules, the jail table) plans
+        // the file that apply will write.
+        var completed = state.completedSteps
         for step in ordered {
-            let context = StepContext(host: planning, isPlanning: true, completedSteps: state.completedSteps, clock: clock)
+            defer { completed.insert(step.id) }
+            let context = StepContext(host: planning, isPlanning: true, completedSteps: completed, clock: clock)
             do {
                 try step.checkPreconditions(in: context)
             } catch let refusal as StepRefusal {
