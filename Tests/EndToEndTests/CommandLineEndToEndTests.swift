@@ -171,9 +171,9 @@ import Testing
         (["simulate", "probe", "--in", "tailscale7", "--proto", "tcp", "--port", "22"],
          "clawdie-firstboot: the simulated host has no interface tailscale7; it has vtnet0, lo0; see clawdie-firstboot simulate probe --help\n"),
         (["plan", "--phase", "lockdwn"],
-         "clawdie-firstboot: unknown phase lockdwn; the phases are: firstboot, lockdown, vnet; see clawdie-firstboot plan --help\n"),
+         "clawdie-firstboot: unknown phase lockdwn; the phases are: firstboot, lockdown, vnet, subnet; see clawdie-firstboot plan --help\n"),
         (["rollback", "--to", "enable-pff"],
-         "clawdie-firstboot: unknown step enable-pff; the steps are detect-ext-if, create-bridge, write-pf-conf, install-pf-reload, enable-pf, install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet, lockdown-pf, enable-forwarding, create-jail-loopback, extra-bridges, jail-table, bastille-network; see clawdie-firstboot rollback --help\n"),
+         "clawdie-firstboot: unknown step enable-pff; the steps are detect-ext-if, create-bridge, write-pf-conf, install-pf-reload, enable-pf, install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet, lockdown-pf, enable-forwarding, create-jail-loopback, extra-bridges, jail-table, bastille-network, subnet-pf, advertise-routes; see clawdie-firstboot rollback --help\n"),
         (["apply", "--confirm-within", "300"],
          "clawdie-firstboot: --confirm-within holds the lockdown phase's change, and this run has no lockdown phase (boot_phases is firstboot): add --phase lockdown; see clawdie-firstboot apply --help\n"),
     ])

@@ -58,10 +58,10 @@ enum ArgumentParser {
         if first == "simulate" {
             guard let action = words.popFirst() else {
                 if help { return nil }
-                throw UsageError(message: "simulate needs reboot or probe", command: "simulate probe")
+                throw UsageError(message: "simulate needs reboot, probe or approve-routes", command: "simulate probe")
             }
             name += " " + action
-            guard CommandTable.command(name) != nil else { throw UsageError(message: "simulate takes reboot or probe, not \(action)") }
+            guard CommandTable.command(name) != nil else { throw UsageError(message: "simulate takes reboot, probe or approve-routes, not \(action)") }
         }
         if let extra = words.first { throw UsageError(message: "unexpected argument \(extra)", command: name) }
         return CommandTable.command(name)
@@ -92,7 +92,8 @@ enum ArgumentParser {
         invocation.boot = flag("--boot")
         invocation.wait = flag("--wait")
         invocation.output = value("--output")
-        invocation.rollbackTo = value("--to")
+        // `--to` is rollback's step, and simulate probe's destination.
+        invocation.rollbackTo = invocation.verb == .rollback ? value("--to") : nil
         invocation.phases = given.filter { $0.name == "--phase" }.compactMap(\.value)
         for phase in invocation.phases where !Settings.knownPhases.contains(phase) {
             throw refuse("unknown phase \(phase); the phases are: \(Settings.knownPhases.joined(separator: ", "))")
@@ -112,7 +113,7 @@ enum ArgumentParser {
             let request = try probeRequest(value, refuse: refuse)
             if invocation.verb == .simulate { invocation.simulate = .probe(request) } else { invocation.probe = request }
         } else if invocation.verb == .simulate {
-            invocation.simulate = .reboot
+            invocation.simulate = command.name == "simulate approve-routes" ? .approveRoutes : .reboot
         }
         if invocation.verb == .rollback, !invocation.phases.isEmpty {
             invocation.rollbackPhase = invocation.phases[0]
@@ -147,7 +148,14 @@ enum ArgumentParser {
             guard let address = IPv4Address(text) else { throw refuse("--from takes an IPv4 address, like 203.0.113.7") }
             source = address
         }
-        return ProbeRequest(interface: value("--in") ?? "", proto: proto, port: port, source: source, rules: value("--rules"))
+        var destination: IPv4Address?
+        if let text = value("--to") {
+            guard let address = IPv4Address(text) else { throw refuse("--to takes an IPv4 address, like 192.168.100.5") }
+            guard source != nil else { throw refuse("--to needs --from: the way back depends on the source") }
+            destination = address
+        }
+        return ProbeRequest(interface: value("--in") ?? "", proto: proto, port: port, source: source, destination: destination,
+                            rules: value("--rules"))
     }
 
     /// Options that each go with the command but not with each other are refused rather than ignored.
@@ -156,8 +164,8 @@ enum ArgumentParser {
         if invocation.boot && !invocation.phases.isEmpty { throw refuse("apply --boot runs the configured boot_phases; drop --phase") }
         if invocation.confirmWithin != nil {
             if invocation.boot { throw refuse("--confirm-within goes with apply --phase lockdown, not apply --boot") }
-            if !invocation.phases.isEmpty && !invocation.phases.contains(Phase.lockdown) {
-                throw refuse("--confirm-within holds the lockdown phase's change: add --phase lockdown")
+            if !invocation.phases.isEmpty && !invocation.phases.contains(Phase.lockdown) && !invocation.phases.contains(Phase.subnet) {
+                throw refuse("--confirm-within holds the lockdown (or subnet) phase's pf change: add --phase lockdown")
             }
         }
     }

@@ -22,7 +22,7 @@ enum HelpText {
             "Phases: firstboot (detect-ext-if, create-bridge, write-pf-conf, install-pf-reload,",
             "enable-pf); lockdown (install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet,",
             "lockdown-pf); vnet (enable-forwarding, create-jail-loopback, extra-bridges, jail-table,",
-            "bastille-network).",
+            "bastille-network); subnet (subnet-pf, advertise-routes).",
             "",
             "Exit status: 0 success, 1 failure (the message and the journal say where), 2 plan has",
             "changes pending, 64 bad command line.",

@@ -11,6 +11,8 @@ struct Invocation: Equatable {
     enum SimulateAction: Equatable {
         case reboot
         case probe(ProbeRequest)
+        /// The tailnet's admin approves the advertised subnet routes.
+        case approveRoutes
     }
 
     var verb: Verb
@@ -40,6 +42,7 @@ struct Invocation: Equatable {
         switch (verb, simulate) {
         case (.simulate, .reboot?): "simulate reboot"
         case (.simulate, .probe?): "simulate probe"
+        case (.simulate, .approveRoutes?): "simulate approve-routes"
         default: verb.rawValue
         }
     }
@@ -51,6 +54,8 @@ struct ProbeRequest: Equatable {
     var proto: PFProtocol
     var port: UInt16
     var source: IPv4Address?
+    /// `simulate probe --to`: the destination, followed through the host and back.
+    var destination: IPv4Address?
     /// The ruleset file (`probe` only; default /etc/pf.conf).
     var rules: String?
 }

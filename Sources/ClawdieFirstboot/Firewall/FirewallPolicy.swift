@@ -44,8 +44,10 @@ struct FirewallPolicy: Sendable {
     /// `externalInterface`: before lockdown SSH is open (rate-limited) on the external
     /// interface and the Tailscale block is written but commented out; after lockdown SSH and
     /// VNC pass only on tailscale0 and WireGuard is let in. With `jailTable` (the vnet phase)
-    /// the jail networks are one pf table that the NAT and jail rules use.
-    static func make(_ settings: Settings, externalInterface: String, lockedDown: Bool, jailTable: Bool = false) -> FirewallPolicy {
+    /// the jail networks are one pf table that the NAT and jail rules use. With `tailnetRoutes`
+    /// (the subnet phase, after lockdown) tailnet peers may reach those networks.
+    static func make(_ settings: Settings, externalInterface: String, lockedDown: Bool, jailTable: Bool = false,
+                     tailnetRoutes: [IPv4Network] = []) -> FirewallPolicy {
         var macros = [
             Macro(name: "ext_if", value: externalInterface, comment: "the external interface"),
             Macro(name: "bridge_if", value: settings.bridgeName, comment: "the agent bridge"),
@@ -107,9 +109,16 @@ struct FirewallPolicy: Sendable {
                 "entry here (jail_table, extra_bridges and jail_loopback_address in the configuration).",
             ], entries: settings.jailNetworks.map(\.description)))
         }
+        let routed = lockedDown && !tailnetRoutes.isEmpty
+        if routed {
+            tables.append(Table(name: tailnetRoutesTable, comment: [
+                "The jail networks advertised to the tailnet as subnet routes (tailscale_subnet_routes);",
+                "tailnet peers reach them through this host, which is the jails' gateway.",
+            ], entries: tailnetRoutes.map(\.description)))
+        }
         let jailSource = jailTable ? "<\(settings.jailTable)>" : "$nat_net"
         let tailscale = lockedDown
-            ? Section(title: "Tailscale", rules: tailscaleRules(),
+            ? Section(title: "Tailscale", rules: tailscaleRules() + (routed ? [subnetRouteRule()] : []),
                       note: ["Written by the lockdown phase; `clawdie-firstboot rollback --phase lockdown` returns",
                              "to SSH on the external interface."])
             : Section(title: "Tailscale", rules: tailscaleRules(), commentedOut: true,
@@ -123,6 +132,20 @@ struct FirewallPolicy: Sendable {
             translation: [("Jails on the agent bridges reach the outside through the external address.",
                            "nat on $ext_if inet from \(jailSource) to any -> ($ext_if)")],
             sections: [Section(title: "Filtering", rules: filtering), tailscale])
+    }
+
+    /// The table of advertised jail networks, and the tailnet's address ranges (Tailscale's
+    /// CGNAT range and its IPv6 ULA prefix).
+    static let tailnetRoutesTable = "tailnet_routes"
+    static let tailnetSources = "{ 100.64.0.0/10, fd7a:115c:a1e0::/48 }"
+
+    /// Tailnet peers, arriving on tailscale0, may open connections to the advertised jail
+    /// networks. Tailscale does no source NAT on FreeBSD, so the jails see the peer's tailnet
+    /// address and answer through their gateway, this host; the state this rule creates lets
+    /// the replies back out on tailscale0.
+    static func subnetRouteRule() -> FilterRule {
+        FilterRule(comment: "Tailnet peers reach the jail networks advertised as subnet routes.", action: .pass, direction: .in,
+                   interface: "tailscale0", from: tailnetSources, to: "<\(tailnetRoutesTable)>", keepState: true)
     }
 
     static func sshLimits(_ settings: Settings) -> [String] {

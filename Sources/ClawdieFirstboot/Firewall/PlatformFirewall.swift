@@ -18,11 +18,14 @@ struct PlatformFirewall {
     ///   - lockedDown: force the lockdown rules (the step that applies them); nil: as the
     ///     journal says.
     ///   - jailTable: force the vnet jail table likewise.
-    init(_ settings: Settings, context: StepContext, lockedDown: Bool? = nil, jailTable: Bool? = nil) throws {
+    ///   - tailnetRoutes: force the subnet phase's rule for the advertised networks likewise.
+    init(_ settings: Settings, context: StepContext, lockedDown: Bool? = nil, jailTable: Bool? = nil, tailnetRoutes: Bool? = nil) throws {
         let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
         let locked = lockedDown ?? context.completedSteps.contains(LockdownPF.stepID)
         let jails = jailTable ?? context.completedSteps.contains(JailTable.stepID)
-        text = PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: external, lockedDown: locked, jailTable: jails))
+        let routed = tailnetRoutes ?? context.completedSteps.contains(SubnetPF.stepID)
+        text = PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: external, lockedDown: locked, jailTable: jails,
+                                                         tailnetRoutes: routed ? settings.advertisedNetworks : []))
         managementInterface = locked ? TailscaleFacts.interface : external
     }
 

@@ -30,6 +30,15 @@ struct TailscaleFacts {
         return try TailscaleStatus.parse(result.stdoutText)
     }
 
+    /// The node's preferences (`tailscale debug prefs`), or nil when Tailscale is not
+    /// installed or its daemon does not answer.
+    func prefs() throws -> TailscalePrefs? {
+        guard try installed() else { return nil }
+        let result = try observer.run([FreeBSDPaths.tailscale, "debug", "prefs"])
+        guard result.succeeded else { return nil }
+        return try TailscalePrefs.parse(result.stdoutText)
+    }
+
     /// The tailnet is live when the backend is `Running` and tailscale0 has an IPv4 address:
     /// the path the operator will use after lockdown. Nil when live, else what is missing.
     func whatIsMissing() throws -> String? {

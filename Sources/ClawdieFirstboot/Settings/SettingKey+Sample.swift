@@ -14,7 +14,7 @@ extension SettingKey {
         case .publicTCPPorts: "TCP ports open to everyone on the external interface; may be empty"
         case .pfReloadWait: "seconds pf_reload waits at boot for tailscale0"
         case .bootRetryLimit: "failed boots after which the boot hook stops retrying"
-        case .bootPhases: "the phases the boot hook runs: firstboot, lockdown, vnet"
+        case .bootPhases: "the phases the boot hook runs: firstboot, lockdown, vnet, subnet"
         case .tailscaleAuthKeyFile: "the root-only file with the Tailscale auth key (lockdown)"
         case .tailscaleHostname: "the node's name on the tailnet; empty: the host's short name"
         case .tailnetWait: "seconds to wait for the tailnet to come up (lockdown)"
@@ -24,6 +24,8 @@ extension SettingKey {
         case .jailLoopbackAddress: "the loopback's own address; empty: none (vnet)"
         case .jailTable: "the pf table of every jail network (vnet)"
         case .extraBridges: "further agent bridges, NAME:ADDRESS/PREFIX each, inside nat_network (vnet)"
+        case .tailscaleSubnetRoutes: "jail networks advertised to the tailnet as subnet routes: auto, a list, or empty for none (subnet)"
+        case .tailscaleRouteApprovalWait: "seconds to wait for the tailnet's admin to approve the routes; 0: do not wait (subnet)"
         }
     }
 }

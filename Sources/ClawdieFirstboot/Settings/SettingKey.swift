@@ -20,4 +20,6 @@ package enum SettingKey: String, CaseIterable, Sendable {
     case jailLoopbackAddress = "jail_loopback_address"
     case jailTable = "jail_table"
     case extraBridges = "extra_bridges"
+    case tailscaleSubnetRoutes = "tailscale_subnet_routes"
+    case tailscaleRouteApprovalWait = "tailscale_route_approval_wait"
 }

@@ -8,7 +8,7 @@ import FreeBSDHost
 
 extension Settings {
     /// The platform's phases, for validating `boot_phases`.
-    package static let knownPhases = [Phase.firstboot, Phase.lockdown, Phase.vnet]
+    package static let knownPhases = [Phase.firstboot, Phase.lockdown, Phase.vnet, Phase.subnet]
 
     /// Reads the configuration file at `path` (a file on the machine running the tool).
     /// A missing file gives the defaults unless `mustExist` (the operator named it).
@@ -61,6 +61,7 @@ extension Settings {
             throw SettingsError(path: path, line: seen[.vncPort] ?? seen[.sshPort], message: "ssh_port and vnc_port are both \(settings.sshPort); give them different ports")
         }
         try settings.checkJailNetworks(path: path, seen: seen)
+        try settings.checkSubnetRoutes(path: path, line: seen[.tailscaleSubnetRoutes])
         return settings
     }
 
@@ -137,6 +138,10 @@ extension Settings {
                 return Bridge(name: try Self.interfaceName(String(parts[0])),
                               address: try Self.hostAddress(String(parts[1]), example: "192.168.101.1/24"))
             }
+        case .tailscaleSubnetRoutes:
+            subnetRoutes = try Self.subnetRoutes(value)
+        case .tailscaleRouteApprovalWait:
+            routeApprovalWait = try Self.integer(value, in: 0...3600)
         }
     }
 

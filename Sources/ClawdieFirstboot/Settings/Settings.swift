@@ -56,6 +56,34 @@ package struct Settings: Sendable, Equatable {
     package var jailTable = "clawdie_jails"
     /// Further agent bridges for VNET jails, each with its own /24 inside `nat_network`.
     package var extraBridges: [Bridge] = []
+    /// The jail networks the subnet phase advertises to the tailnet; off by default.
+    package var subnetRoutes: SubnetRoutes = .off
+    /// Seconds the subnet phase waits for the tailnet's admin to approve the routes; 0: it
+    /// does not wait (a pending approval is not an error).
+    package var routeApprovalWait = 0
+
+    /// `tailscale_subnet_routes`: none, every jail network, or the operator's list.
+    package enum SubnetRoutes: Sendable, Equatable, CustomStringConvertible {
+        case off
+        case auto
+        case networks([IPv4Network])
+        package var description: String {
+            switch self {
+            case .off: ""
+            case .auto: "auto"
+            case .networks(let list): list.map(\.description).joined(separator: " ")
+            }
+        }
+    }
+
+    /// The networks the subnet phase advertises and lets tailnet peers reach.
+    package var advertisedNetworks: [IPv4Network] {
+        switch subnetRoutes {
+        case .off: []
+        case .auto: jailNetworks
+        case .networks(let list): list
+        }
+    }
 
     package struct Bridge: Sendable, Equatable, CustomStringConvertible {
         package var name: String
@@ -107,6 +135,8 @@ package struct Settings: Sendable, Equatable {
         case .jailLoopbackAddress: jailLoopbackAddress?.description ?? ""
         case .jailTable: jailTable
         case .extraBridges: extraBridges.map(\.description).joined(separator: " ")
+        case .tailscaleSubnetRoutes: subnetRoutes.description
+        case .tailscaleRouteApprovalWait: String(routeApprovalWait)
         }
     }
 }

@@ -103,7 +103,7 @@ struct HostStatus: Equatable {
             state = .pending
             message = progress
             if let step = selected.first(where: { runState.expiredConfirmations.contains($0.id) })?.id {
-                message += "; \(step) was reverted because it was not confirmed in time — run apply --phase \(step == LockdownPF.stepID ? Phase.lockdown : "PHASE") to try again"
+                message += "; \(step) was reverted because it was not confirmed in time — run apply --phase \(step == LockdownPF.stepID ? Phase.lockdown : step == SubnetPF.stepID ? Phase.subnet : "PHASE") to try again"
             }
         }
     }

@@ -19,6 +19,8 @@ enum PlatformSteps {
             ExtraBridges(settings: settings),
             JailTable(settings: settings),
             BastilleNetwork(settings: settings),
+            SubnetPF(settings: settings),
+            AdvertiseRoutes(settings: settings),
         ]
     }
 }

@@ -56,12 +56,26 @@ package struct TailscaleStatus: Hashable, Sendable {
     package var selfHostName: String?
     /// `Version` of the daemon, when printed.
     package var version: String?
+    /// `Self.PrimaryRoutes`: the subnet routes control has approved and made this node the
+    /// primary router for (ipnstate.PeerStatus); empty when absent (omitempty).
+    package var selfPrimaryRoutes: [String]
+    /// `Self.AllowedIPs`: the node's own addresses and its approved routes.
+    package var selfAllowedIPs: [String]
 
-    package init(backendState: BackendState, tailscaleIPs: [String] = [], selfHostName: String? = nil, version: String? = nil) {
+    package init(backendState: BackendState, tailscaleIPs: [String] = [], selfHostName: String? = nil, version: String? = nil,
+                 selfPrimaryRoutes: [String] = [], selfAllowedIPs: [String] = []) {
         self.backendState = backendState
         self.tailscaleIPs = tailscaleIPs
         self.selfHostName = selfHostName
         self.version = version
+        self.selfPrimaryRoutes = selfPrimaryRoutes
+        self.selfAllowedIPs = selfAllowedIPs
+    }
+
+    /// The advertised routes control has approved: listed in `Self.AllowedIPs` (or, as
+    /// primary router, `Self.PrimaryRoutes`).
+    package func approves(_ route: String) -> Bool {
+        selfAllowedIPs.contains(route) || selfPrimaryRoutes.contains(route)
     }
 
     private static let subject = "`tailscale status --json` output"
@@ -85,7 +99,8 @@ package struct TailscaleStatus: Hashable, Sendable {
         }
         return TailscaleStatus(
             backendState: BackendState(document.backendState), tailscaleIPs: document.tailscaleIPs,
-            selfHostName: document.selfHostName, version: document.version)
+            selfHostName: document.selfHostName, version: document.version,
+            selfPrimaryRoutes: document.selfPrimaryRoutes, selfAllowedIPs: document.selfAllowedIPs)
     }
 
     /// The keys read from the document, with the same leniency as before: a `Self` or
@@ -95,6 +110,8 @@ package struct TailscaleStatus: Hashable, Sendable {
         var tailscaleIPs: [String]
         var selfHostName: String?
         var version: String?
+        var selfPrimaryRoutes: [String] = []
+        var selfAllowedIPs: [String] = []
 
         private struct Key: CodingKey {
             var stringValue: String
@@ -121,6 +138,8 @@ package struct TailscaleStatus: Hashable, Sendable {
             }
             let selfEntry = try? object.nestedContainer(keyedBy: Key.self, forKey: Key(stringValue: "Self"))
             selfHostName = try? selfEntry?.decode(String.self, forKey: Key(stringValue: "HostName"))
+            selfPrimaryRoutes = (try? selfEntry?.decode([String].self, forKey: Key(stringValue: "PrimaryRoutes"))) ?? []
+            selfAllowedIPs = (try? selfEntry?.decode([String].self, forKey: Key(stringValue: "AllowedIPs"))) ?? []
             version = try? object.decode(String.self, forKey: Key(stringValue: "Version"))
         }
     }

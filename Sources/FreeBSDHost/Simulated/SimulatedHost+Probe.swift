@@ -6,9 +6,10 @@ extension SimulatedHost {
     /// - Parameters:
     ///   - port: the destination port (TCP/UDP); nil for protocols without ports.
     ///   - source: the sender; nil stands for some address outside every table and network.
+    ///   - destination: the receiver; nil stands for the host's own address on `interface`.
     package func probe(
         interface: String, direction: PFDirection = .in, protocol proto: PFProtocol, port: UInt16?,
-        source: IPv4Address? = nil
+        source: IPv4Address? = nil, destination: IPv4Address? = nil
     ) -> PFVerdict {
         guard state.kernelModules.contains("pf"), state.pf.enabled, let ruleset = state.loadedRuleset else {
             return PFVerdict(action: .pass, line: nil, cause: .noMatchingRule)
@@ -20,7 +21,8 @@ extension SimulatedHost {
             ruleset: ruleset, tableContents: tables, interfaceAddresses: addresses,
             interfacesPresentAtLoad: Set(state.pf.interfacesAtLoad))
         return evaluator.verdict(for: PFPacket(
-            interface: interface, direction: direction, family: .inet, proto: proto, source: source, destinationPort: port))
+            interface: interface, direction: direction, family: .inet, proto: proto, source: source, destination: destination,
+            destinationPort: port))
     }
 }
 

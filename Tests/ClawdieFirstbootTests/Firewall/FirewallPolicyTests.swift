@@ -63,3 +63,38 @@ import Testing
         #expect(text.contains("bridge_if = \"clawbr0\""))
     }
 }
+
+@Suite struct SubnetRouteRuleTests {
+    static let settings: Settings = {
+        var settings = Settings()
+        settings.subnetRoutes = .auto
+        return settings
+    }()
+
+    static func rendered(lockedDown: Bool, routes: [IPv4Network]) -> String {
+        PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: "vtnet0", lockedDown: lockedDown, jailTable: true,
+                                                  tailnetRoutes: routes))
+    }
+
+    static func verdict(_ text: String, interface: String, from source: String, to destination: String) throws -> PFAction {
+        let ruleset = try PFParser.parse(text: text, path: "/etc/pf.conf")
+        return PFEvaluator(ruleset: ruleset).verdict(for: PFPacket(
+            interface: interface, proto: .tcp, source: IPv4Address(source), destination: IPv4Address(destination), destinationPort: 80)).action
+    }
+
+    @Test func tailnetSourcesOnTailscale0ReachTheAdvertisedNetworksAndNothingElseChanges() throws {
+        let routed = Self.rendered(lockedDown: true, routes: Self.settings.advertisedNetworks)
+        #expect(routed.contains("table <tailnet_routes> persist { 192.168.100.0/24 }\n"))
+        #expect(routed.contains("pass in on tailscale0 from { 100.64.0.0/10, fd7a:115c:a1e0::/48 } to <tailnet_routes> keep state\n"))
+        #expect(try Self.verdict(routed, interface: "tailscale0", from: "100.64.0.7", to: "192.168.100.5") == .pass)
+        #expect(try Self.verdict(routed, interface: "tailscale0", from: "10.1.1.1", to: "192.168.100.5") == .block)
+        #expect(try Self.verdict(routed, interface: "tailscale0", from: "100.64.0.7", to: "192.168.150.5") == .block)
+        #expect(try Self.verdict(routed, interface: "vtnet0", from: "100.64.0.7", to: "192.168.100.5") == .block)
+        // Without the routes the file is the locked-down one, line for line.
+        let plain = Self.rendered(lockedDown: true, routes: [])
+        let added = routed.split(separator: "\n", omittingEmptySubsequences: false).filter { !plain.split(separator: "\n", omittingEmptySubsequences: false).contains($0) }
+        #expect(added.count == 5)
+        // Before lockdown there is no tailnet path to open.
+        #expect(Self.rendered(lockedDown: false, routes: Self.settings.advertisedNetworks) == Self.rendered(lockedDown: false, routes: []))
+    }
+}

@@ -68,6 +68,7 @@ import Testing
         with(#""tailscale": []"#), with(#""tailscale": {"installed": 1}"#), with(#""tailscale": {"daemon_running": true}"#),
         with(#""tailscale": {"backend_state": "Happy"}"#), with(#""tailscale": {"backend_state": 3}"#), with(#""tailscale": {"addresses": "x"}"#),
         with(#""tailscale": {"login": "maybe", "backend_state": "Happy"}"#), with(#""tailscale": {"login": 1}"#), with(#""tailscale": {"auth": 1}"#),
+        with(#""tailscale": {"route_approval": "pending"}"#), with(#""tailscale": {"route_approval": "maybe"}"#), with(#""tailscale": {"route_approval": true}"#),
         with(#""tailscale": {"installed": true, "daemon_running": true, "backend_state": "Running", "addresses": ["100.64.0.1"], "login": "rejects"}"#),
         // Transcripts and faults.
         with(#""transcripts": {}"#), with(#""transcripts": [{}]"#), with(#""transcripts": [{"argv": []}]"#), with(#""transcripts": [{"argv": "ls"}]"#),

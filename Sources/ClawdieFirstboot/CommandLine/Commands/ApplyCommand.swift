@@ -13,7 +13,7 @@ enum ApplyCommand {
         if invocation.confirmWithin != nil && invocation.phases.isEmpty {
             // Checked before anything is set up, so that the refusal changes nothing.
             let phases = try Settings.load(path: invocation.configPath ?? ToolContext.defaultConfigPath, mustExist: invocation.configPath != nil).bootPhases
-            if !phases.contains(Phase.lockdown) {
+            if !phases.contains(Phase.lockdown) && !phases.contains(Phase.subnet) {
                 throw UsageError(message: "--confirm-within holds the lockdown phase's change, and this run has no lockdown phase (boot_phases is \(phases.joined(separator: " "))): add --phase lockdown",
                                  command: "apply")
             }
@@ -36,9 +36,11 @@ enum ApplyCommand {
             case .none: break
             }
         }
-        let window = invocation.confirmWithin ?? context.settings.lockdownConfirmWithin
-        let confirm = window > 0 && phases.contains(Phase.lockdown)
-            ? ConfirmationRequest(step: LockdownPF.stepID, seconds: Double(window)) : nil
+        // The pf change held for confirmation: lockdown's, else the subnet phase's (expiry rolls
+        // back the held step and every step completed after it).
+        let held = phases.contains(Phase.lockdown) ? LockdownPF.stepID : phases.contains(Phase.subnet) ? SubnetPF.stepID : nil
+        let window = invocation.confirmWithin ?? (held == LockdownPF.stepID ? context.settings.lockdownConfirmWithin : 0)
+        let confirm = window > 0 ? held.map { ConfirmationRequest(step: $0, seconds: Double(window)) } : nil
         // The watcher starts before the run, so that no instant exists at which the new rules
         // are loaded and nothing is watching their deadline.
         if confirm != nil { try ConfirmationWatcher.start(invocation, stateDirectory: context.stateDirectory) }

@@ -31,9 +31,19 @@ enum SimulateCommand {
             guard host.interfaceNames.contains(request.interface) else {
                 throw UsageError(message: "the simulated host has no interface \(request.interface); it has \(host.interfaceNames.joined(separator: ", "))", command: "simulate probe")
             }
+            if let source = request.source, let destination = request.destination {
+                let path = host.probePath(interface: request.interface, protocol: request.proto, port: request.port, source: source,
+                                          destination: destination)
+                output.out(path.passes ? "pass" : "block")
+                for hop in path.hops { output.out("  " + hop) }
+                return .success
+            }
             let verdict = host.probe(interface: request.interface, protocol: request.proto, port: request.port, source: request.source)
             let answer = host.filteringRules.map { ProbeAnswer(verdict, file: $0.path, text: $0.text) } ?? .pfDisabled
             try ProbeCommand.print(answer, json: invocation.json, output: output)
+        case .approveRoutes:
+            let routes = try host.approveAdvertisedRoutes()
+            output.out(routes.isEmpty ? "no subnet routes advertised" : "approved: " + routes.joined(separator: ", "))
         }
         return .success
     }

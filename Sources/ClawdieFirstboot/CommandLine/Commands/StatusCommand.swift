@@ -30,10 +30,14 @@ enum StatusCommand {
                 progress?.runFinished(error: nil, seconds: 0)
                 for warning in warnings { output.err("clawdie-firstboot: warning: \(warning)") }
                 let timings = invocation.json || invocation.long ? LastRunTimings(records: try context.engine.openJournal().records) : nil
+                // Approval happens on the tailnet: once routes are advertised, ask the host.
+                let routes = state.status(of: AdvertiseRoutes.stepID) == .done && !context.settings.advertisedNetworks.isEmpty
+                    ? SubnetRouteStatus(settings: context.settings, host: context.host) : nil
                 if invocation.json {
-                    try output.json(StatusJSON(status, timings: timings))
+                    try output.json(StatusJSON(status, timings: timings, routes: routes))
                 } else {
                     output.out(status.line)
+                    if let routes { output.out(routes.line) }
                     if invocation.long { output.out(longText(status, timings), newline: false) }
                 }
                 if invocation.wait && !status.isSettled {
@@ -124,18 +128,22 @@ enum StatusCommand {
         var steps: [Step]
         var lastRunCommand: String?
         var lastRun: Timing?
+        struct Route: Encodable { var network, state: String }
+        var subnetRoutes: [Route]?
 
-        init(_ status: HostStatus, timings: LastRunTimings?) {
+        init(_ status: HostStatus, timings: LastRunTimings?, routes: SubnetRouteStatus? = nil) {
             state = status.state.rawValue
             message = status.message
             failedBoots = status.failedBoots
             steps = status.steps.map { Step(id: $0.id, phase: $0.phase, state: $0.state, lastRun: timings?.steps[$0.id]) }
             lastRunCommand = timings?.command
             lastRun = timings.map(Timing.init)
+            subnetRoutes = routes?.routes.map { Route(network: $0.network, state: $0.state) }
         }
 
         enum CodingKeys: String, CodingKey {
             case formatVersion = "format_version", state, message, failedBoots = "failed_boots", steps, lastRunCommand = "last_run_command", lastRun = "last_run"
+            case subnetRoutes = "subnet_routes"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -147,6 +155,7 @@ enum StatusCommand {
             try c.encode(steps, forKey: .steps)
             try c.encode(lastRunCommand, forKey: .lastRunCommand)
             try c.encode(lastRun, forKey: .lastRun)
+            try c.encodeIfPresent(subnetRoutes, forKey: .subnetRoutes)
         }
     }
 }

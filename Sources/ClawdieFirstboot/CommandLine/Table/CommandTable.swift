@@ -18,7 +18,7 @@ enum CommandTable {
     static let usageError: (code: Int32, meaning: String) = (ExitStatus.usage.rawValue, "bad command line")
 
     private static let phase = OptionSpec(name: "--phase", value: .argument("phase"),
-                                          help: "only this phase (firstboot, lockdown, vnet); repeatable; default: the configured boot_phases",
+                                          help: "only this phase (firstboot, lockdown, vnet, subnet); repeatable; default: the configured boot_phases",
                                           repeatable: true)
     private static let json = OptionSpec(name: "--json", value: .none, help: "print a JSON document for scripts instead of text")
     private static let probeOptions: [OptionSpec] = [
@@ -108,9 +108,20 @@ enum CommandTable {
         CommandSpec(
             name: "simulate probe", summary: "probe on the simulated host, with its loaded rules",
             description: "Like probe, on the simulated host: evaluates the rules pf has loaded there, with the interfaces that existed when they were loaded and the tables' contents. Refuses an interface the host does not have.",
-            options: probeOptions + [json],
-            forms: [[.option("--host-profile"), .option("--state-dir"), .word("simulate"), .word("probe")] + probeForm + [.optional([.option("--json")])]],
+            options: probeOptions + [
+                OptionSpec(name: "--to", value: .argument("address"),
+                           help: "with --from: its IPv4 destination, followed through the host (forwarded when it lies behind it) and back"),
+                json,
+            ],
+            forms: [[.option("--host-profile"), .option("--state-dir"), .word("simulate"), .word("probe"), .option("--in"), .option("--proto"),
+                     .option("--port"), .optional([.option("--from"), .optional([.option("--to")])]), .optional([.option("--json")])]],
             exitStatuses: [(0, "answered (pass or block)"), (1, "the simulated host cannot be read"), usageError]),
+        CommandSpec(
+            name: "simulate approve-routes", summary: "the tailnet's admin approves the advertised subnet routes",
+            description: "On the simulated tailnet, approves the subnet routes the node advertises now, as the admin console does (for a host profile whose tailscale.route_approval is pending).",
+            options: [],
+            forms: [[.option("--host-profile"), .option("--state-dir"), .word("simulate"), .word("approve-routes")]],
+            exitStatuses: [(0, "approved"), (1, "the simulated host cannot be read"), usageError]),
         CommandSpec(
             name: "watch-confirmation", summary: "the detached process apply starts to revert an unconfirmed change at its deadline",
             description: "Started by apply --confirm-within and by the boot hook: waits for the deadline and reverts the held change unless it was confirmed.",

@@ -4,7 +4,8 @@ import FirstbootEngine
 /// `Running` and tailscale0 has an address. It changes nothing: it is the gate in front of
 /// the firewall change.
 struct WaitTailnet: Step {
-    let id = "wait-tailnet"
+    static let stepID = "wait-tailnet"
+    let id = WaitTailnet.stepID
     let phase = Phase.lockdown
     var requires: [String] { ["tailscale-up"] }
     var settings: Settings

@@ -4,7 +4,8 @@ import FirstbootEngine
 /// (`gateway_enable=YES`): VNET jails' traffic is routed through the host and NATed, which
 /// plain jails sharing the host's stack never needed.
 struct EnableForwarding: Step {
-    let id = "enable-forwarding"
+    static let stepID = "enable-forwarding"
+    let id = EnableForwarding.stepID
     let phase = Phase.vnet
     var requires: [String] { ["enable-pf"] }
     var settings: Settings

@@ -22,24 +22,15 @@ struct JailTable: Step {
         guard try observer.file(FreeBSDPaths.pfConf) != firewall.text else { return [] }
         var (changes, reloads) = try firewall.installation(observer)
         if reloads {
-            // A persistent table stays in the kernel after the rules that declared it are
-            // replaced: undoing the step must kill it. Listing it is the step's last act; its
-            // undo, the first of the rollback, removes the table before the old rules return.
             if try !observer.tableLoaded(settings.jailTable) {
-                changes.append(.run(argv: [FreeBSDPaths.pfctl, "-t", settings.jailTable, "-T", "show"],
-                                    undo: .commandUnlessUndone([FreeBSDPaths.pfctl, "-t", settings.jailTable, "-T", "kill"],
-                                                               alreadyUndone: "Table does not exist")))
+                changes.append(PersistentTable(name: settings.jailTable).listing)
             }
         }
         return changes
     }
 
     func verify(in context: StepContext) throws {
-        let result = try HostObserver(host: context.host).run([FreeBSDPaths.pfctl, "-t", settings.jailTable, "-T", "show"])
-        let entries = result.succeeded ? result.stdoutText.split(separator: "\n").map { $0.trimmingWhitespace() } : []
-        for network in settings.jailNetworks where !entries.contains(network.description) {
-            throw StepRefusal("`pfctl -t \(settings.jailTable) -T show` does not list \(network)")
-        }
+        try PersistentTable(name: settings.jailTable).requireLoaded(settings.jailNetworks, observer: HostObserver(host: context.host))
     }
 
     func summary(in context: StepContext) throws -> String? {

@@ -1,4 +1,4 @@
-/// tailscale(1): `up`, `down`, `logout`, `status [--json]`, `ip`, answered from the modelled
+/// tailscale(1): `up`, `set`, `down`, `logout`, `status [--json]`, `ip`, `debug prefs`, answered from the modelled
 /// backend (docs/host-profile.md).
 extension SimulatedState {
     static let tailscaleSocket = "/var/run/tailscale/tailscaled.sock"
@@ -22,6 +22,12 @@ extension SimulatedState {
             return json ? CommandOutput(stdout: tailscaleStatusJSON() + "\n") : tailscaleStatusText()
         case "ip":
             return try tailscaleIP(rest)
+        case "set":
+            return try tailscaleSet(rest)
+        case "debug":
+            guard rest == ["prefs"] else { throw Unmodelled() }
+            guard tailscale.daemonRunning else { return tailscaledUnreachable(endpoint: "prefs").output }
+            return CommandOutput(stdout: tailscalePrefsJSON() + "\n")
         default:
             throw Unmodelled()
         }

@@ -35,7 +35,7 @@ extension SimulatedState {
             "DNSName": \(Self.jsonString(dnsName)),
             "OS": "freebsd",
             "UserID": 0,
-            "TailscaleIPs": \(selfIPs),
+            "TailscaleIPs": \(selfIPs),\(selfRoutesJSON())
             "Online": \(running ? "true" : "false")
           },
           "Health": [],
@@ -47,6 +47,20 @@ extension SimulatedState {
           "ClientVersion": null
         }
         """
+    }
+
+    /// `Self.AllowedIPs` (the node's addresses as /32 and /128, then its routes in force) and
+    /// `Self.PrimaryRoutes` (the routes in force), both omitempty, while Running. Routes
+    /// advertised but not approved appear in neither (ipnstate.PeerStatus).
+    func selfRoutesJSON() -> String {
+        guard tailscale.backendState == "Running" else { return "" }
+        let list = { (items: [String]) in "[\n" + items.map { "      \"\($0)\"" }.joined(separator: ",\n") + "\n    ]" }
+        let routes = tailscale.routesInForce
+        let allowed = tailscale.addresses.map { $0 + ($0.contains(":") ? "/128" : "/32") } + routes
+        var out = ""
+        if !allowed.isEmpty { out += "\n    \"AllowedIPs\": \(list(allowed))," }
+        if !routes.isEmpty { out += "\n    \"PrimaryRoutes\": \(list(routes))," }
+        return out
     }
 
     /// `tailscale status`: one line for this node while Running or Starting (status.go's

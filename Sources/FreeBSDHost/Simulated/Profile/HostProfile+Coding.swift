@@ -191,6 +191,7 @@ extension ProfileFile: Codable {
 extension ProfileTailscale: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case installed, daemonRunning = "daemon_running", backendState = "backend_state", addresses, login
+        case routeApproval = "route_approval"
     }
 
     static let backendStates = ["NoState", "InUseOtherUser", "NeedsLogin", "NeedsMachineAuth", "Stopped", "Starting", "Running"]
@@ -209,6 +210,13 @@ extension ProfileTailscale: Codable {
                 message: "`\(loginText)` is not one of \(TailscaleLogin.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self.login = login
+        let approvalText = try c.decodeIfPresent(String.self, forKey: .routeApproval) ?? TailscaleRouteApproval.approved.rawValue
+        guard let approval = TailscaleRouteApproval(rawValue: approvalText) else {
+            throw ProfileFieldError(
+                field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.routeApproval]),
+                message: "`\(approvalText)` is not one of \(TailscaleRouteApproval.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        routeApproval = approval
         guard Self.backendStates.contains(backendState) else {
             throw ProfileFieldError(
                 field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.backendState]),
@@ -229,6 +237,7 @@ extension ProfileTailscale: Codable {
         try c.encode(addresses, forKey: .addresses)
         // Only a simulated tailnet has a login behaviour; a recorded host's profile leaves it out.
         if login != .accepts { try c.encode(login.rawValue, forKey: .login) }
+        if routeApproval != .approved { try c.encode(routeApproval.rawValue, forKey: .routeApproval) }
     }
 }
 

@@ -137,6 +137,13 @@ extension ProfileTailscale {
                 message: "`\(loginText)` is not one of \(TailscaleLogin.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self.login = login
+        let approvalText = try c.optionalString(CodingKeys.routeApproval.rawValue) ?? TailscaleRouteApproval.approved.rawValue
+        guard let approval = TailscaleRouteApproval(rawValue: approvalText) else {
+            throw ProfileFieldError(
+                field: StrictKeys.fieldPath(c.path(CodingKeys.routeApproval.rawValue)),
+                message: "`\(approvalText)` is not one of \(TailscaleRouteApproval.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        routeApproval = approval
         guard Self.backendStates.contains(backendState) else {
             throw ProfileFieldError(
                 field: StrictKeys.fieldPath(c.path(CodingKeys.backendState.rawValue)),

@@ -134,16 +134,19 @@ package struct ProfileTailscale: Sendable, Equatable {
     package var addresses: [String]
     /// What `tailscale up` with an auth key leads to.
     package var login: TailscaleLogin
+    /// What the tailnet's admin does with advertised subnet routes.
+    package var routeApproval: TailscaleRouteApproval
 
     package init(
         installed: Bool = false, daemonRunning: Bool = false, backendState: String = "NoState", addresses: [String] = [],
-        login: TailscaleLogin = .accepts
+        login: TailscaleLogin = .accepts, routeApproval: TailscaleRouteApproval = .approved
     ) {
         self.installed = installed
         self.daemonRunning = daemonRunning
         self.backendState = backendState
         self.addresses = addresses
         self.login = login
+        self.routeApproval = routeApproval
     }
 }
 

@@ -58,7 +58,7 @@ extension SimulatedState {
         let loggedIn = ["Running", "Starting", "Stopped"].contains(profile.tailscale.backendState)
         tailscale = TailscaleRuntime(
             daemonPID: nil, backendState: profile.tailscale.backendState, addresses: profile.tailscale.addresses,
-            login: profile.tailscale.login, settings: loggedIn ? [:] : nil)
+            login: profile.tailscale.login, settings: loggedIn ? [:] : nil, routeApproval: profile.tailscale.routeApproval)
         faultsFired = [:]
         boots = 0
 

@@ -19,6 +19,15 @@ extension TailscaleRuntime {
             }
             return settings
         }
-        self.init(daemonPID: daemonPID, backendState: backendState, addresses: addresses, login: login, settings: settings)
+        var routeApproval = TailscaleRouteApproval.approved
+        if let approvalText = try c.optionalString("routeApproval") {
+            guard let named = TailscaleRouteApproval(rawValue: approvalText) else {
+                throw JSONShapeError(path: c.path("routeApproval"), expected: "a route approval behaviour")
+            }
+            routeApproval = named
+        }
+        let approvedRoutes = try c.optionalStrings("approvedRoutes") ?? []
+        self.init(daemonPID: daemonPID, backendState: backendState, addresses: addresses, login: login, settings: settings,
+                  routeApproval: routeApproval, approvedRoutes: approvedRoutes)
     }
 }

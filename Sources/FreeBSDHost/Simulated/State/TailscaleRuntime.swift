@@ -11,13 +11,33 @@ struct TailscaleRuntime: Codable, Equatable, Sendable {
     /// value, `true`/`false` for switches); nil when `up` never ran and the node was never
     /// logged in, which is when `up` checks nothing against earlier settings.
     var settings: [String: String]?
+    /// What the tailnet's admin does with advertised routes (the profile's
+    /// `tailscale.route_approval`).
+    var routeApproval: TailscaleRouteApproval = .approved
+    /// The routes the admin has approved for this node. Control keeps an approval when the
+    /// node stops advertising the route; a route is in force while advertised and approved.
+    var approvedRoutes: [String] = []
 
-    init(daemonPID: Int?, backendState: String, addresses: [String], login: TailscaleLogin = .accepts, settings: [String: String]? = nil) {
+    init(daemonPID: Int?, backendState: String, addresses: [String], login: TailscaleLogin = .accepts, settings: [String: String]? = nil,
+         routeApproval: TailscaleRouteApproval = .approved, approvedRoutes: [String] = []) {
         self.daemonPID = daemonPID
         self.backendState = backendState
         self.addresses = addresses
         self.login = login
         self.settings = settings
+        self.routeApproval = routeApproval
+        self.approvedRoutes = approvedRoutes
+    }
+
+    /// The subnet routes the node advertises (its `advertise-routes` setting), in order.
+    var advertisedRoutes: [String] {
+        (settings?["advertise-routes"] ?? "").split(separator: ",").map(String.init)
+    }
+
+    /// The advertised routes control has approved: what peers may route through the node
+    /// (ipnstate's `Self.PrimaryRoutes`, and in `Self.AllowedIPs`).
+    var routesInForce: [String] {
+        routeApproval == .approved ? advertisedRoutes : advertisedRoutes.filter { approvedRoutes.contains($0) }
     }
 
     /// Addresses the tailnet hands out when the profile names none.
@@ -46,7 +66,7 @@ struct TailscaleRuntime: Codable, Equatable, Sendable {
     var inet6Addresses: [String] { addresses.filter { $0.contains(":") } }
 
     private enum CodingKeys: String, CodingKey {
-        case daemonPID, backendState, addresses, login, settings
+        case daemonPID, backendState, addresses, login, settings, routeApproval, approvedRoutes
     }
 
     /// State files written before `login` and `settings` existed read as an accepting
@@ -58,5 +78,15 @@ struct TailscaleRuntime: Codable, Equatable, Sendable {
         addresses = try c.decode([String].self, forKey: .addresses)
         login = try c.decodeIfPresent(TailscaleLogin.self, forKey: .login) ?? .accepts
         settings = try c.decodeIfPresent([String: String].self, forKey: .settings)
+        routeApproval = try c.decodeIfPresent(TailscaleRouteApproval.self, forKey: .routeApproval) ?? .approved
+        approvedRoutes = try c.decodeIfPresent([String].self, forKey: .approvedRoutes) ?? []
+    }
+}
+
+extension TailscaleRuntime {
+    /// The tailnet's admin approves every route the node advertises now (the admin console's
+    /// "Edit route settings").
+    mutating func approveAdvertisedRoutes() {
+        for route in advertisedRoutes where !approvedRoutes.contains(route) { approvedRoutes.append(route) }
     }
 }
