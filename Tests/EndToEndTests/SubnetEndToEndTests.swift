@@ -96,6 +96,23 @@ import Testing
         #expect(try tool.run(["plan"]).exitCode == 0)
     }
 
+    @Test func narrowingTheListWithdrawsTheRoutesNoLongerNamedAndTheirWay() throws {
+        let tool = try Self.prepared()
+        #expect(try tool.run(["apply", "--phase", "subnet"]).exitCode == 0)
+        try (Self.config.replacingOccurrences(of: "tailscale_subnet_routes=\"auto\"", with: "tailscale_subnet_routes=\"192.168.101.0/24\""))
+            .write(toFile: tool.config, atomically: true, encoding: .utf8)
+        let plan = try tool.run(["plan", "--phase", "subnet"]).stdout
+        #expect(plan.contains("$ /usr/local/bin/tailscale set --advertise-routes=192.168.101.0/24\n"), "\(plan)")
+        #expect(try tool.run(["apply", "--phase", "subnet"]).exitCode == 0)
+        #expect(try Self.advertised(tool) == ["192.168.101.0/24"])
+        #expect(try Self.probe(tool, ["--in", "tailscale0", "--port", "80", "--from", "100.64.0.7", "--to", "192.168.100.5"]).hasPrefix("block\n"))
+        #expect(try Self.probe(tool, ["--in", "tailscale0", "--port", "80", "--from", "100.64.0.7", "--to", "192.168.101.5"]).hasPrefix("pass\n"))
+        #expect(try tool.run(["plan"]).exitCode == 0)
+        // Rollback undoes both applications, back to no routes at all.
+        #expect(try tool.run(["rollback", "--phase", "subnet"]).exitCode == 0)
+        #expect(try Self.advertised(tool).isEmpty)
+    }
+
     @Test func aPendingApprovalIsNotAnErrorAndShowsInStatusUntilItArrives() throws {
         let tool = try Self.prepared(approval: "pending")
         let applied = try tool.run(["apply", "--phase", "subnet"])

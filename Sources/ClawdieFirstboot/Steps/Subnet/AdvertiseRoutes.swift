@@ -1,10 +1,12 @@
 import FirstbootEngine
+import FreeBSDHost
 
 /// `advertise-routes`: the host advertises the jail networks to the tailnet as subnet routes,
 /// with `tailscale set --advertise-routes=…`, which changes that one preference. (`tailscale
 /// up` would refuse unless every non-default setting in force were repeated, and with them
-/// would reset any it was not given: docs/host-profile.md.) Routes the node already
-/// advertises are kept; the undo puts the list back as it was.
+/// would reset any it was not given: docs/host-profile.md.) Routes inside `nat_network` are the
+/// platform's and become exactly the configured ones; the node's other routes are kept. The
+/// undo puts the list back as it was.
 ///
 /// A route the tailnet's admin has not approved yet is not an error: `status` shows it as
 /// awaiting approval. With `tailscale_route_approval_wait` the step waits that long for the
@@ -31,9 +33,14 @@ struct AdvertiseRoutes: Step {
             throw StepRefusal("`tailscale debug prefs` did not answer; is tailscaled running?")
         }
         let current = prefs.subnetRoutes
-        let missing = wanted.filter { !current.contains($0) }
-        guard !missing.isEmpty else { return [] }
-        return [.run(argv: Self.set(current + missing), undo: .command(Self.set(current)))]
+        let desired = current.filter { !platformOwns($0) } + wanted
+        guard Set(desired) != Set(current) else { return [] }
+        return [.run(argv: Self.set(desired), undo: .command(Self.set(current)))]
+    }
+
+    /// A route inside the NAT pool is a jail network's: one the configuration may no longer name.
+    func platformOwns(_ route: String) -> Bool {
+        IPv4Network(route).map { settings.natNetwork.contains($0) } ?? false
     }
 
     static func set(_ routes: [String]) -> [String] {
