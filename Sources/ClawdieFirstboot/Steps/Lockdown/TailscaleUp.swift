@@ -16,9 +16,14 @@ struct TailscaleUp: Step {
             return []
         }
         try checkKeyFile(context.host)
-        return [.run(argv: [FreeBSDPaths.tailscale, "up", "--auth-key=file:\(settings.tailscaleAuthKeyFile)",
-                            "--hostname=\(hostname)", "--timeout=\(settings.tailnetWait)s"],
-                     undo: .command([FreeBSDPaths.tailscale, "logout"]))]
+        var argv = [FreeBSDPaths.tailscale, "up", "--auth-key=file:\(settings.tailscaleAuthKeyFile)",
+                    "--hostname=\(hostname)", "--timeout=\(settings.tailnetWait)s"]
+        // `up` refuses unless every setting in force is given again: the subnet routes the
+        // node advertises (the subnet phase's) are named so that they stay.
+        if let routes = try facts.prefs()?.subnetRoutes, !routes.isEmpty {
+            argv.append("--advertise-routes=" + routes.joined(separator: ","))
+        }
+        return [.run(argv: argv, undo: .command([FreeBSDPaths.tailscale, "logout"]))]
     }
 
     func summary(in context: StepContext) throws -> String? {
