@@ -51,6 +51,12 @@ import Testing
         try prefs(tool)["AdvertiseRoutes"] as? [String] ?? []
     }
 
+    /// The tables pf has loaded (`pfctl -s Tables`).
+    static func loadedTables(_ tool: Tool) throws -> [String] {
+        try VnetEndToEndTests.transcript(try tool.facts(), ["/sbin/pfctl", "-s", "Tables"])?.split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+    }
+
     /// The safety invariants, judged on the loaded rules: SSH over the tailnet passes, SSH on
     /// the external interface and anything from outside to a jail do not.
     static func expectManagementPath(_ tool: Tool, _ comment: Comment? = nil) throws {
@@ -96,7 +102,7 @@ import Testing
         #expect(try tool.run(["plan"]).exitCode == 0)
     }
 
-    @Test func narrowingTheListWithdrawsTheRoutesNoLongerNamedAndTheirWay() throws {
+    @Test func narrowingOrEmptyingTheListWithdrawsTheRoutesNoLongerNamedAndTheirWay() throws {
         let tool = try Self.prepared()
         #expect(try tool.run(["apply", "--phase", "subnet"]).exitCode == 0)
         try (Self.config.replacingOccurrences(of: "tailscale_subnet_routes=\"auto\"", with: "tailscale_subnet_routes=\"192.168.101.0/24\""))
@@ -108,9 +114,21 @@ import Testing
         #expect(try Self.probe(tool, ["--in", "tailscale0", "--port", "80", "--from", "100.64.0.7", "--to", "192.168.100.5"]).hasPrefix("block\n"))
         #expect(try Self.probe(tool, ["--in", "tailscale0", "--port", "80", "--from", "100.64.0.7", "--to", "192.168.101.5"]).hasPrefix("pass\n"))
         #expect(try tool.run(["plan"]).exitCode == 0)
-        // Rollback undoes both applications, back to no routes at all.
-        #expect(try tool.run(["rollback", "--phase", "subnet"]).exitCode == 0)
+        // Emptied, the key withdraws every route and takes the rule and its table away.
+        try (Self.config.replacingOccurrences(of: "tailscale_subnet_routes=\"auto\"", with: "tailscale_subnet_routes=\"\""))
+            .write(toFile: tool.config, atomically: true, encoding: .utf8)
+        let off = try tool.run(["apply", "--phase", "subnet"])
+        #expect(off.exitCode == 0, "\(off.stderr)")
         #expect(try Self.advertised(tool).isEmpty)
+        #expect(try Self.loadedTables(tool) == ["bruteforce", "clawdie_jails"])
+        #expect(try Self.probe(tool, ["--in", "tailscale0", "--port", "80", "--from", "100.64.0.7", "--to", "192.168.101.5"]).hasPrefix("block\n"))
+        try Self.expectManagementPath(tool)
+        #expect(try tool.run(["plan"]).exitCode == 0)
+        // Rollback undoes the three applications, back to no routes at all.
+        let rolled = try tool.run(["rollback", "--phase", "subnet"])
+        #expect(rolled.exitCode == 0, "\(rolled.stderr)")
+        #expect(try Self.advertised(tool).isEmpty)
+        #expect(try Self.loadedTables(tool) == ["bruteforce", "clawdie_jails"])
     }
 
     @Test func aPendingApprovalIsNotAnErrorAndShowsInStatusUntilItArrives() throws {

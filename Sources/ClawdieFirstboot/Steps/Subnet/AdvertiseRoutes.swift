@@ -5,8 +5,8 @@ import FreeBSDHost
 /// with `tailscale set --advertise-routes=…`, which changes that one preference. (`tailscale
 /// up` would refuse unless every non-default setting in force were repeated, and with them
 /// would reset any it was not given: docs/host-profile.md.) Routes inside `nat_network` are the
-/// platform's and become exactly the configured ones; the node's other routes are kept. The
-/// undo puts the list back as it was.
+/// platform's and become exactly the configured ones — none when the key is emptied — and the
+/// node's other routes are kept. The undo puts the list back as it was.
 ///
 /// A route the tailnet's admin has not approved yet is not an error: `status` shows it as
 /// awaiting approval. With `tailscale_route_approval_wait` the step waits that long for the
@@ -28,8 +28,9 @@ struct AdvertiseRoutes: Step {
     }
 
     func changes(in context: StepContext) throws -> [Change] {
-        guard !wanted.isEmpty else { return [] }
         guard let prefs = try TailscaleFacts(host: context.host).prefs() else {
+            // Nothing configured and no Tailscale to ask: nothing to withdraw either.
+            if wanted.isEmpty { return [] }
             throw StepRefusal("`tailscale debug prefs` did not answer; is tailscaled running?")
         }
         let current = prefs.subnetRoutes
