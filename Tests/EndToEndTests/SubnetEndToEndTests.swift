@@ -87,6 +87,11 @@ import Testing
         #expect(path.contains("forwarded (net.inet.ip.forwarding=1), out on warden0: pass"))
         #expect(path.contains("reply 192.168.100.5 -> 100.64.0.7 through its gateway 192.168.100.1: in on warden0, routed out on tailscale0"))
         #expect(try Self.probe(tool, ["--in", "vtnet0", "--port", "80", "--from", "100.64.0.7", "--to", "192.168.100.5"]).hasPrefix("block\n"))
+        // --to asks for the way, which needs the source and is told in text.
+        let noSource = try tool.run(["simulate", "probe", "--in", "tailscale0", "--proto", "tcp", "--port", "80", "--to", "192.168.100.5"])
+        #expect(noSource.exitCode == 64 && noSource.stderr.contains("--to needs --from"))
+        let json = try tool.run(["simulate", "probe", "--in", "tailscale0", "--proto", "tcp", "--port", "80", "--from", "100.64.0.7", "--to", "192.168.100.5", "--json"])
+        #expect(json.exitCode == 64 && json.stderr.contains("drop --json"))
         // Only tailnet sources: another address arriving on tailscale0 is not let through.
         #expect(try Self.probe(tool, ["--in", "tailscale0", "--port", "80", "--from", "10.9.9.9", "--to", "192.168.101.5"]).hasPrefix("block\n"))
         try Self.expectManagementPath(tool)

@@ -162,6 +162,9 @@ enum ArgumentParser {
     private static func checkCombinations(_ invocation: Invocation, refuse: (String) -> UsageError) throws(UsageError) {
         if invocation.timeout != nil && !invocation.wait { throw refuse("--timeout goes with status --wait") }
         if invocation.boot && !invocation.phases.isEmpty { throw refuse("apply --boot runs the configured boot_phases; drop --phase") }
+        if invocation.json, case .probe(let request)? = invocation.simulate, request.destination != nil {
+            throw refuse("simulate probe --to prints the way there and back as text; drop --json")
+        }
         if invocation.confirmWithin != nil {
             if invocation.boot { throw refuse("--confirm-within goes with apply --phase lockdown, not apply --boot") }
             if !invocation.phases.isEmpty && !invocation.phases.contains(Phase.lockdown) && !invocation.phases.contains(Phase.subnet) {
