@@ -16,7 +16,8 @@ package enum DurableFile {
     /// - Parameter owner: set with fchown when given; nil keeps the creating user.
     /// - Throws: `HostError` naming the path; the temporary file is removed on any failure
     ///   and the destination is left as it was.
-    package static func replace(_ path: String, contents: Data, mode: FileMode, owner: FileOwner? = nil) throws {
+    package static func replace(_ path: String, contents: Data, mode: FileMode, owner: FileOwner? = nil,
+                                io: any DurableIO = SystemIO.shared) throws {
         var existing = stat()
         if lstat(path, &existing) == 0 {
             if (existing.st_mode & S_IFMT) == S_IFLNK {
@@ -46,8 +47,8 @@ package enum DurableFile {
             if fchmod(fd, mode_t(mode)) != 0 {
                 throw HostError("cannot set mode \(octal(mode)) on \(path): \(errnoText())")
             }
-            try writeAll(fd, contents, path: path)
-            if fsync(fd) != 0 {
+            try writeAll(fd, contents, path: path, io: io)
+            if io.fsync(fd) != 0 {
                 throw HostError("cannot flush \(path) to disk: \(errnoText())")
             }
         }
@@ -59,19 +60,37 @@ package enum DurableFile {
     }
 
     /// Appends `contents` to `path` (creating it with `mode`) and fsyncs before returning.
-    package static func append(_ path: String, contents: Data, mode: FileMode = 0o600) throws {
+    ///
+    /// All or nothing: when a write fails part-way (a short write, then ENOSPC) or the bytes
+    /// are written but fsync fails, the file is cut back through the same descriptor to its
+    /// length before the append, so no partial line is left for the next append to join.
+    /// A failed fsync is not retried: after it the kernel's copy is in an unknown state, so
+    /// the caller must treat the write as failed even though the truncation may land.
+    package static func append(_ path: String, contents: Data, mode: FileMode = 0o600, io: any DurableIO = SystemIO.shared) throws {
         let fd = retryingEINTR { open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, mode_t(mode)) }
         guard fd >= 0 else {
             throw HostError("cannot open \(path) for appending: \(errnoText())")
         }
         defer { close(fd) }
         var before = stat()
-        let isNew = fstat(fd, &before) == 0 && before.st_size == 0
-        try writeAll(fd, contents, path: path)
-        if fsync(fd) != 0 {
-            throw HostError("cannot flush \(path) to disk: \(errnoText())")
+        guard fstat(fd, &before) == 0 else {
+            throw HostError("cannot examine \(path): \(errnoText())")
         }
-        if isNew { try syncDirectory(parentDirectory(of: path)) }
+        do {
+            try writeAll(fd, contents, path: path, io: io)
+            if io.fsync(fd) != 0 {
+                throw HostError("cannot flush \(path) to disk: \(errnoText())")
+            }
+        } catch let failure as HostError {
+            let code = errno
+            if ftruncate(fd, before.st_size) != 0 {
+                throw HostError("\(failure.message); cutting it back to its \(before.st_size) bytes failed too: \(errnoText())")
+            }
+            _ = io.fsync(fd)
+            errno = code
+            throw failure
+        }
+        if before.st_size == 0 { try syncDirectory(parentDirectory(of: path)) }
     }
 
     /// Removes `path`, then fsyncs its directory. A missing file is not an error.
@@ -116,11 +135,11 @@ package enum DurableFile {
         return parent.isEmpty ? "." : parent
     }
 
-    private static func writeAll(_ fd: Int32, _ contents: Data, path: String) throws {
+    private static func writeAll(_ fd: Int32, _ contents: Data, path: String, io: any DurableIO) throws {
         try contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
-                let written = retryingEINTR { write(fd, buffer.baseAddress! + offset, buffer.count - offset) }
+                let written = retryingEINTR { io.write(fd, buffer.baseAddress! + offset, buffer.count - offset) }
                 if written < 0 {
                     throw HostError("cannot write \(path): \(errnoText())")
                 }

@@ -27,16 +27,21 @@ package final class Journal {
     private var validLength: Int
     private var fileLength: Int
     private let failPoint: FailPoint?
+    private let io: any DurableIO
     private var durableWrites = 0
+    /// Set by the first append that failed; no record is taken after it.
+    private var writeFailure: JournalWriteFailure?
 
     /// Reads and validates the journal in `directory` (an absent journal is empty).
     ///
     /// - Parameter knownSteps: the step ids this binary has; a record naming another id
     ///   means a different (newer) binary wrote it, and the journal is refused.
     /// - Throws: `JournalError` for any damage other than a torn final line.
-    package init(directory: String, knownSteps: Set<String>, failPoint: FailPoint? = nil) throws {
+    package init(directory: String, knownSteps: Set<String>, failPoint: FailPoint? = nil,
+                 io: any DurableIO = SystemIO.shared) throws {
         self.directory = directory
         self.failPoint = failPoint
+        self.io = io
         let path = directory + "/" + Self.fileName
         let data: Data
         if FileManager.default.fileExists(atPath: path) {
@@ -53,8 +58,12 @@ package final class Journal {
 
     /// Appends one record durably and returns it. After the write, a configured fail point
     /// may end the process here.
+    ///
+    /// - Throws: `JournalWriteFailure` when the record did not land whole (the file is cut
+    ///   back to what it was), and for every append after that one.
     @discardableResult
     package func append(_ event: JournalEvent, time: Double, startedAt: Double? = nil) throws -> JournalRecord {
+        if let writeFailure { throw writeFailure }
         if validLength != fileLength {
             try cutTornTail()
         }
@@ -63,7 +72,13 @@ package final class Journal {
         var line = try JSONCoding.line(record)
         line.append(0x0A)
         try DurableFile.makeDirectory(directory)
-        try DurableFile.append(path, contents: line)
+        do {
+            try DurableFile.append(path, contents: line, io: io)
+        } catch let error as HostError {
+            let failure = JournalWriteFailure(path: path, reason: error.message)
+            writeFailure = failure
+            throw failure
+        }
         records.append(record)
         validLength += line.count
         fileLength = validLength
@@ -75,13 +90,22 @@ package final class Journal {
     /// Keeps `data` for a later restore: inline when small, else in a durable backup file
     /// named by its digest.
     package func store(_ data: Data) throws -> StoredContent {
+        if let writeFailure { throw writeFailure }
         if data.count <= Self.inlineLimit { return .inline(data) }
         let digest = SHA256.hex(data)
         let backups = directory + "/" + Self.backupDirectory
         let backupPath = backups + "/" + digest
         if FileManager.default.contents(atPath: backupPath).map({ SHA256.hex($0) == digest }) != true {
             try DurableFile.makeDirectory(backups)
-            try DurableFile.replace(backupPath, contents: data, mode: 0o600)
+            do {
+                try DurableFile.replace(backupPath, contents: data, mode: 0o600, io: io)
+            } catch let error as HostError {
+                // The backup is written by rename, so nothing half-written is left; but the
+                // disk that refused it will refuse the records too: stop the same way.
+                let failure = JournalWriteFailure(path: backupPath, reason: error.message)
+                writeFailure = failure
+                throw failure
+            }
         }
         return .backup(sha256: digest, size: data.count)
     }

@@ -70,8 +70,8 @@ extension Engine {
         do {
             try step.checkPreconditions(in: context)
             changes = try step.changes(in: context)
-        } catch let crash as SimulatedCrash {
-            throw crash
+        } catch let stop as any RunEndingError {
+            throw stop
         } catch {
             let message = String(describing: error)
             if status == .inDoubt {
@@ -100,8 +100,8 @@ extension Engine {
             let recorded = try run.record(.changeRecorded(step: step.id, change: prior))
             do {
                 try applier.perform(change)
-            } catch let crash as SimulatedCrash {
-                throw crash
+            } catch let stop as any RunEndingError {
+                throw stop
             } catch {
                 try failStep(step, message: String(describing: error), failedSeq: recorded.seq, run: &run, applier: applier)
             }
@@ -114,8 +114,8 @@ extension Engine {
     private func verify(_ step: any Step, context: StepContext, run: inout JournalSession, applier: ChangeApplier) throws {
         do {
             try step.verify(in: context)
-        } catch let crash as SimulatedCrash {
-            throw crash
+        } catch let stop as any RunEndingError {
+            throw stop
         } catch {
             try failStep(step, message: "verification failed: \(error)", failedSeq: nil, run: &run, applier: applier)
         }
@@ -126,8 +126,8 @@ extension Engine {
         if let application = run.state.openApplication(of: step.id) {
             do {
                 try undo(application, of: step.id, skipping: failedSeq, run: &run, applier: applier)
-            } catch let crash as SimulatedCrash {
-                throw crash
+            } catch let stop as any RunEndingError {
+                throw stop
             } catch {
                 let combined = "\(message); undoing it failed: \(error)"
                 try run.record(.stepFailed(step: step.id, error: combined))

@@ -16,10 +16,13 @@ package final class Engine {
     package let failPoint: FailPoint?
     /// Told what `apply` is doing as it works (progress lines, the boot log); nil tells no one.
     package var observer: (any RunObserver)?
+    /// The write and fsync calls of the journal's durable writes (a fault seam for tests).
+    package let journalIO: any DurableIO
 
     package init(
         steps: [any Step], host: any TargetHost, stateDirectory: String, toolVersion: String,
-        settingsDigest: String, clock: any EngineClock = SystemClock(), failPoint: FailPoint? = nil
+        settingsDigest: String, clock: any EngineClock = SystemClock(), failPoint: FailPoint? = nil,
+        journalIO: any DurableIO = SystemIO.shared
     ) {
         self.steps = steps
         self.host = host
@@ -28,13 +31,14 @@ package final class Engine {
         self.settingsDigest = settingsDigest
         self.clock = clock
         self.failPoint = failPoint
+        self.journalIO = journalIO
     }
 
     package var knownStepIDs: Set<String> { Set(steps.map(\.id)) }
 
     /// Reads the journal without changing anything.
     package func openJournal() throws -> Journal {
-        try Journal(directory: stateDirectory, knownSteps: knownStepIDs, failPoint: failPoint)
+        try Journal(directory: stateDirectory, knownSteps: knownStepIDs, failPoint: failPoint, io: journalIO)
     }
 
     /// Where the host stands according to the journal, and the journal's warnings.

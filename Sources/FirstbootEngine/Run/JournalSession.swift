@@ -30,8 +30,8 @@ struct JournalSession {
         do {
             try body(&self)
             try record(.runFinished(succeeded: true, error: nil))
-        } catch let crash as SimulatedCrash {
-            throw crash
+        } catch let stop as any RunEndingError {
+            throw stop
         } catch {
             try record(.runFinished(succeeded: false, error: String(describing: error)))
             throw error
