@@ -46,7 +46,7 @@ final class RecordingHost: TargetHost {
 
     func readKey(_ key: String, inFile path: String) throws -> String? {
         guard let data = try readFile(path) else { return nil }
-        return RCConfDocument.value(of: key, inText: String(decoding: data, as: UTF8.self))
+        return RCConfDocument.value(of: key, inBytes: [UInt8](data))
     }
 
     func writeKey(_ key: String, value: String?, inFile path: String) throws {

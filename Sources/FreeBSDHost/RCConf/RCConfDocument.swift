@@ -9,7 +9,9 @@ import Foundation
 ///
 /// Reading follows sh: the last assignment of a name wins. Editing keeps every other byte of
 /// the file as it was, so an operator's comments and ordering survive, and a rollback that
-/// puts a value back yields the original file.
+/// puts a value back yields the original file. The document holds bytes, not text: a line
+/// that is not UTF-8 (a Latin-1 comment) is read as if decoded with replacement characters,
+/// but written back exactly as it was.
 package struct RCConfDocument: Sendable, Equatable {
     package struct Assignment: Sendable, Equatable {
         package var key: String
@@ -18,8 +20,8 @@ package struct RCConfDocument: Sendable, Equatable {
         package var line: Int
     }
 
-    /// The file's lines without their terminating newlines.
-    private var lines: [String]
+    /// The file's lines, as bytes, without their terminating newlines.
+    private var lines: [[UInt8]]
     /// Whether the text ended with a newline (an empty file counts as ending with one).
     private var endsWithNewline: Bool
 
@@ -27,14 +29,19 @@ package struct RCConfDocument: Sendable, Equatable {
     /// assignment, a comment or blank is an error naming `path` and the line; in lenient mode
     /// (a host's rc.conf, which may hold any sh) such lines are kept and ignored.
     package init(text: String, path: String = "rc.conf", strict: Bool = false) throws(RCConfError) {
-        var lines = Self.lines(of: text)
-        endsWithNewline = text.isEmpty || text.hasSuffix("\n")
+        try self.init(bytes: Array(text.utf8), path: path, strict: strict)
+    }
+
+    /// Parses the file's bytes; see `init(text:path:strict:)`.
+    package init(bytes: some BidirectionalCollection<UInt8>, path: String = "rc.conf", strict: Bool = false) throws(RCConfError) {
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Array($0) }
+        endsWithNewline = bytes.isEmpty || bytes.last == UInt8(ascii: "\n")
         if endsWithNewline { lines.removeLast() }
         self.lines = lines
         // Only strict mode acts on what a line is; lenient mode keeps every line as it is.
         guard strict else { return }
         for (index, line) in lines.enumerated() {
-            switch Self.classify(line) {
+            switch Self.classify(Self.decoded(line)) {
             case .assignment, .blank: continue
             case .malformed(let reason):
                 if strict { throw RCConfError(path: path, line: index + 1, message: reason) }
@@ -49,7 +56,7 @@ package struct RCConfDocument: Sendable, Equatable {
     /// Every assignment in file order.
     package var assignments: [Assignment] {
         lines.enumerated().compactMap { index, line in
-            if case .assignment(let key, let value) = Self.classify(line) {
+            if case .assignment(let key, let value) = Self.classify(Self.decoded(line)) {
                 return Assignment(key: key, value: value, line: index + 1)
             }
             return nil
@@ -59,17 +66,21 @@ package struct RCConfDocument: Sendable, Equatable {
     /// The value of `key` in rc.conf text, without parsing the other lines: only lines that
     /// start with `key=` are read. The same answer as `RCConfDocument(text:).value(of:)`.
     package static func value(of key: String, inText text: String) -> String? {
+        value(of: key, inBytes: Array(text.utf8))
+    }
+
+    /// `value(of:inText:)` on the file's bytes.
+    package static func value(of key: String, inBytes bytes: [UInt8]) -> String? {
         var found: String?
         let prefix = Array((key + "=").utf8)
-        let bytes = text.utf8
         var lineStart = bytes.startIndex
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             let line = bytes[lineStart..<lineEnd]
             lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
             let start = line.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? line.endIndex
-            guard line[start...].starts(with: prefix), let text = String(line) else { continue }
-            if case .assignment(_, let value) = classify(text) { found = value }
+            guard line[start...].starts(with: prefix) else { continue }
+            if case .assignment(_, let value) = classify(decoded(line)) { found = value }
         }
         return found
     }
@@ -86,7 +97,7 @@ package struct RCConfDocument: Sendable, Equatable {
 
     /// Sets `key`: the last assignment's line is rewritten in place, else one is appended.
     package mutating func set(_ key: String, to value: String) {
-        let line = "\(key)=\(Self.quote(value))"
+        let line = Array("\(key)=\(Self.quote(value))".utf8)
         if let last = lastAssignment(of: key) {
             lines[last.line - 1] = line
         } else {
@@ -98,15 +109,22 @@ package struct RCConfDocument: Sendable, Equatable {
     /// Removes every assignment of `key`.
     package mutating func unset(_ key: String) {
         lines = lines.filter { line in
-            if case .assignment(let name, _) = Self.classify(line) { return name != key }
+            if case .assignment(let name, _) = Self.classify(Self.decoded(line)) { return name != key }
             return true
         }
     }
 
-    /// The document as file text.
+    /// The document as file text (bytes that are not UTF-8 become U+FFFD; write `bytes`).
     package var text: String {
-        if lines.isEmpty { return "" }
-        return lines.joined(separator: "\n") + (endsWithNewline ? "\n" : "")
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The document as the file's bytes: every line not edited is as it was read.
+    package var bytes: [UInt8] {
+        if lines.isEmpty { return [] }
+        var out = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
+        if endsWithNewline { out.append(UInt8(ascii: "\n")) }
+        return out
     }
 
     /// `value` in double quotes with sh's special characters escaped: `key="value"` is the
@@ -129,10 +147,10 @@ package struct RCConfDocument: Sendable, Equatable {
         return name.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
     }
 
-    /// The lines of `text`, split on newline bytes (a final newline ends the last line and
-    /// leaves an empty string after it, as `components(separatedBy:)` would).
-    private static func lines(of text: String) -> [String] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String($0)! }
+    /// A line as text for reading it: bytes that are not UTF-8 read as U+FFFD, which is never
+    /// part of a name, so such a line is at most a value the tool does not own.
+    private static func decoded(_ line: some Collection<UInt8>) -> String {
+        String(decoding: line, as: UTF8.self)
     }
 
     private enum LineKind {

@@ -16,23 +16,23 @@ extension RCConfKeyEditing {
     package func readKey(_ key: String, inFile path: String) throws -> String? {
         guard let data = try readFile(path) else { return nil }
         // Read on every observation of a key, so only the lines of that key are parsed.
-        return RCConfDocument.value(of: key, inText: String(decoding: data, as: UTF8.self))
+        return RCConfDocument.value(of: key, inBytes: [UInt8](data))
     }
 
     package func writeKey(_ key: String, value: String?, inFile path: String) throws {
         let existing = try readFile(path)
-        var document = try document(existing.map { String(decoding: $0, as: UTF8.self) } ?? "", path: path)
+        var document = try document(existing ?? Data(), path: path)
         if let value { document.set(key, to: value) } else { document.unset(key) }
         let status = try stat(path)
-        let text = document.text
-        if let existing, Data(text.utf8) == existing { return }
+        let bytes = Data(document.bytes)
+        if let existing, bytes == existing { return }
         if existing == nil && value == nil { return }
-        try writeFile(path, contents: Data(text.utf8), mode: status?.mode ?? 0o644, owner: status?.owner ?? .root)
+        try writeFile(path, contents: bytes, mode: status?.mode ?? 0o644, owner: status?.owner ?? .root)
     }
 
-    private func document(_ text: String, path: String) throws -> RCConfDocument {
+    private func document(_ bytes: Data, path: String) throws -> RCConfDocument {
         do {
-            return try RCConfDocument(text: text, path: path)
+            return try RCConfDocument(bytes: bytes, path: path)
         } catch {
             throw HostError(error.description)
         }

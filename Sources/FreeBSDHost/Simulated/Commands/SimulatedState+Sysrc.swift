@@ -87,9 +87,9 @@ extension SimulatedState {
     /// Sets or removes a key in an rc.conf-syntax file, creating it (0644 root) if missing.
     mutating func editKey(_ key: String, value: String?, file: String) throws {
         let existing = files[file]
-        var document = try RCConfDocument(text: text(at: file) ?? "", path: file)
+        var document = try RCConfDocument(bytes: existing?.contents ?? Data(), path: file)
         if let value { document.set(key, to: value) } else { document.unset(key) }
-        try writeFile(file, ProfileFile(text: document.text, mode: existing?.mode ?? 0o644, owner: existing?.owner ?? .root))
+        try writeFile(file, ProfileFile(contents: Data(document.bytes), mode: existing?.mode ?? 0o644, owner: existing?.owner ?? .root))
     }
 
     struct SysrcItem {
