@@ -43,14 +43,20 @@ package final class Journal {
         self.failPoint = failPoint
         self.io = io
         let path = directory + "/" + Self.fileName
+        try StateDirectoryTrust.check(directory, directory: true)
+        try StateDirectoryTrust.checkEntries(of: directory + "/" + Self.backupDirectory)
         let data: Data
-        if FileManager.default.fileExists(atPath: path) {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw JournalError(path: path, line: nil, reason: "cannot be read")
+        let fd = try StateDirectoryTrust.open(path, flags: O_RDONLY)
+        if fd >= 0 {
+            defer { close(fd) }
+            guard let contents = Self.readAll(fd) else {
+                throw JournalError(path: path, line: nil, reason: "cannot be read: \(errnoText())")
             }
             data = contents
-        } else {
+        } else if errno == ENOENT {
             data = Data()
+        } else {
+            throw JournalError(path: path, line: nil, reason: "cannot be opened: \(errnoText())")
         }
         (records, warnings, validLength) = try Self.parse(data, path: path, knownSteps: knownSteps)
         fileLength = data.count
@@ -72,6 +78,7 @@ package final class Journal {
         var line = try JSONCoding.line(record)
         line.append(0x0A)
         try DurableFile.makeDirectory(directory)
+        try StateDirectoryTrust.check(directory, directory: true)
         do {
             try DurableFile.append(path, contents: line, io: io)
         } catch let error as HostError {
@@ -95,8 +102,9 @@ package final class Journal {
         let digest = SHA256.hex(data)
         let backups = directory + "/" + Self.backupDirectory
         let backupPath = backups + "/" + digest
-        if FileManager.default.contents(atPath: backupPath).map({ SHA256.hex($0) == digest }) != true {
-            try DurableFile.makeDirectory(backups)
+        if (try? readBackup(backupPath)).map({ SHA256.hex($0) == digest }) != true {
+            try DurableFile.makeDirectory(backups, mode: 0o700)
+            try StateDirectoryTrust.check(backups, directory: true)
             do {
                 try DurableFile.replace(backupPath, contents: data, mode: 0o600, io: io)
             } catch let error as HostError {
@@ -117,18 +125,45 @@ package final class Journal {
             return data
         case .backup(let digest, _):
             let backupPath = directory + "/" + Self.backupDirectory + "/" + digest
-            guard let data = FileManager.default.contents(atPath: backupPath), SHA256.hex(data) == digest else {
+            guard let data = try readBackup(backupPath), SHA256.hex(data) == digest else {
                 throw JournalError(path: backupPath, line: nil, reason: "is missing or does not match its digest; the old contents cannot be restored")
             }
             return data
         }
     }
 
+    /// Cuts the torn final line off through a descriptor opened without following links, so
+    /// a symbolic link put in the journal's place cannot make it truncate another file.
     private func cutTornTail() throws {
-        guard truncate(path, off_t(validLength)) == 0 else {
+        let fd = try StateDirectoryTrust.open(path, flags: O_WRONLY)
+        guard fd >= 0 else {
+            throw JournalError(path: path, line: nil, reason: "cannot be opened to cut off its torn final line: \(errnoText())")
+        }
+        defer { close(fd) }
+        guard ftruncate(fd, off_t(validLength)) == 0, io.fsync(fd) == 0 else {
             throw JournalError(path: path, line: nil, reason: "its torn final line cannot be cut off: \(errnoText())")
         }
         fileLength = validLength
+    }
+
+    /// A backup's bytes, or nil when there is none; refuses one that others could have written.
+    private func readBackup(_ path: String) throws -> Data? {
+        let fd = try StateDirectoryTrust.open(path, flags: O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return Self.readAll(fd)
+    }
+
+    /// Everything from `fd` to its end, or nil on a read error.
+    private static func readAll(_ fd: Int32) -> Data? {
+        var contents = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { bytes in retryingEINTR { read(fd, bytes.baseAddress, bytes.count) } }
+            if count < 0 { return nil }
+            if count == 0 { return contents }
+            contents.append(contentsOf: buffer[..<count])
+        }
     }
 
     private static func parse(_ data: Data, path: String, knownSteps: Set<String>) throws -> ([JournalRecord], [String], Int) {

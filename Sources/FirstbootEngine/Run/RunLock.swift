@@ -22,6 +22,7 @@ package final class RunLock {
     /// Takes the lock or throws `RunLockError` naming the process that holds it.
     package static func acquire(stateDirectory: String, now: Double = Date().timeIntervalSince1970) throws -> RunLock {
         try DurableFile.makeDirectory(stateDirectory)
+        try StateDirectoryTrust.check(stateDirectory, directory: true)
         let path = stateDirectory + "/" + fileName
         let fd = retryingEINTR { open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600) }
         guard fd >= 0 else {
