@@ -30,9 +30,12 @@ struct TailscaleUp: Step {
         "node \(try TailscaleFacts(host: context.host).hostname(settings)), auth key from \(settings.tailscaleAuthKeyFile)"
     }
 
-    /// The key file must exist, belong to root, and be readable by nobody else.
+    /// The key file must exist, belong to root, and be readable by nobody else; and no
+    /// directory on its path may be writable by anyone but root, or someone could swap the
+    /// file (or a directory above it) after this check and before tailscale opens it.
     private func checkKeyFile(_ host: any TargetHost) throws {
         let path = settings.tailscaleAuthKeyFile
+        try checkKeyFileDirectories(host, path)
         guard let status = try host.stat(path) else {
             throw StepRefusal("the Tailscale auth key file \(path) does not exist; write the key there (install -m 0600 -o root /dev/null \(path), then put the key in it) or set tailscale_auth_key_file")
         }
@@ -41,6 +44,25 @@ struct TailscaleUp: Step {
         }
         guard status.owner.uid == 0, status.mode & 0o077 == 0 else {
             throw StepRefusal("the Tailscale auth key file \(path) must be owned by root and readable by root only; it is owner \(status.owner.uid) mode \(octal(status.mode)) — run chown root:wheel \(path); chmod 600 \(path)")
+        }
+    }
+
+    /// Each directory from `/` down to the key file's: a directory, owned by root, writable
+    /// by no one else (a sticky one such as /tmp still lets others plant names, so it counts).
+    private func checkKeyFileDirectories(_ host: any TargetHost, _ path: String) throws {
+        var directory = ""
+        for component in path.split(separator: "/").dropLast() {
+            directory += "/" + component
+            guard let status = try host.stat(directory) else { continue }
+            if status.kind == .symlink {
+                throw StepRefusal("the Tailscale auth key file \(path) lies under \(directory), a symbolic link; name the key file by a path without links (tailscale_auth_key_file)")
+            }
+            guard status.owner.uid == 0, status.mode & 0o022 == 0 else {
+                throw StepRefusal("the Tailscale auth key file \(path) lies in \(directory), which someone other than root could change (owner \(status.owner.uid) mode \(octal(status.mode))), so the file could be swapped before tailscale reads it — run chown root \(directory); chmod go-w \(directory), or keep the key in a directory only root can write")
+            }
+        }
+        if let root = try host.stat("/"), root.owner.uid != 0 || root.mode & 0o022 != 0 {
+            throw StepRefusal("the Tailscale auth key file \(path) lies under /, which someone other than root could change (owner \(root.owner.uid) mode \(octal(root.mode)))")
         }
     }
 }
