@@ -6,7 +6,7 @@ import Testing
 @Suite struct CommandLineEndToEndTests {
     /// Each bad configuration gets one clear line naming file and line, and changes nothing.
     @Test(arguments: [
-        ("ext_if=\"auto\"\nbridge_nmae=\"warden0\"\n", ":2: unknown key bridge_nmae; the keys are: ext_if, "),
+        ("ext_if=\"auto\"\nbridge_nmae=\"warden0\"\n", ":2: unknown key \"bridge_nmae\"; the keys are: ext_if, "),
         ("ext_if=em0;reboot\n", ":1: ext_if: shell syntax ';' is not supported"),
         ("ext_if=\"em0;reboot\"\n", ":1: ext_if=\"em0;reboot\": not a FreeBSD interface name"),
         ("ext_if=\"em 0\"\n", ":1: ext_if=\"em 0\": not a FreeBSD interface name"),
@@ -15,10 +15,10 @@ import Testing
         ("bridge_address=\"192.168.100.0/24\"\n", ":1: bridge_address=\"192.168.100.0/24\": 192.168.100.0 is the network's own or broadcast address"),
         ("nat_network=\"10.0.0.0/8\"\n", ":1: bridge_address 192.168.100.1/24 lies outside nat_network 10.0.0.0/8"),
         ("nat_network=\"192.168.0.1/16\"\n", ":1: nat_network=\"192.168.0.1/16\": expected a network in CIDR form with no host bits"),
-        ("ssh_port=\"70000\"\n", ":1: ssh_port=\"70000\": 70000 is not a port number from 1 to 65535"),
-        ("public_tcp_ports=\"80 0\"\n", ":1: public_tcp_ports=\"80 0\": 0 is not a port number from 1 to 65535"),
+        ("ssh_port=\"70000\"\n", ":1: ssh_port=\"70000\": \"70000\" is not a port number from 1 to 65535"),
+        ("public_tcp_ports=\"80 0\"\n", ":1: public_tcp_ports=\"80 0\": \"0\" is not a port number from 1 to 65535"),
         ("ssh_max_src_conn_rate=\"3 per minute\"\n", ":1: ssh_max_src_conn_rate=\"3 per minute\": expected CONNECTIONS/SECONDS"),
-        ("boot_phases=\"firstboot lockdwn\"\n", ":1: boot_phases=\"firstboot lockdwn\": unknown phase lockdwn"),
+        ("boot_phases=\"firstboot lockdwn\"\n", ":1: boot_phases=\"firstboot lockdwn\": unknown phase \"lockdwn\""),
         ("pf_reload_wait=\"0\"\n", ":1: pf_reload_wait=\"0\": expected a whole number from 1 to 600"),
     ])
     func aBadConfigurationIsOneClearErrorAndChangesNothing(text: String, message: String) throws {

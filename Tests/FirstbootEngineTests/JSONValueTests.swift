@@ -17,7 +17,7 @@ import Testing
         ("-17", .integer(-17)),
         ("9223372036854775807", .integer(.max)),
         ("-9223372036854775808", .integer(.min)),
-        ("9223372036854775808", .double(9_223_372_036_854_775_808)),
+        ("9.223372036854775808e18", .double(9_223_372_036_854_775_808)),
         ("1.5", .double(1.5)),
         ("-2.5e3", .double(-2500)),
         ("1E-2", .double(0.01)),
@@ -95,8 +95,27 @@ import Testing
         #expect(try JSONValue.parse(JSONCoding.line(numbers)) == .array(numbers.map(JSONValue.integer)))
     }
 
+    /// One rule for every reader built on the parser (journal, host profile, state): a key
+    /// given twice is refused, naming the key; a whole number beyond 64 bits is refused rather
+    /// than rounded to Int64.min.
+    @Test(arguments: [
+        ("{\"seq\":1,\"seq\":2}", "the key \"seq\" is given twice in one object"),
+        ("{\"a\":{\"k\":1,\"k\":1}}", "the key \"k\" is given twice in one object"),
+        ("{\"n\":-9223372036854775809}", "the whole number \"-9223372036854775809\" does not fit in 64 bits"),
+        ("[18446744073709551616]", "the whole number \"18446744073709551616\" does not fit in 64 bits"),
+    ])
+    func repeatedKeysAndOutOfRangeIntegersAreRefused(_ text: String, _ message: String) {
+        #expect(performing: { _ = try JSONValue.parse(Array(text.utf8)) }, throws: { "\($0)".contains(message) })
+    }
+
+    @Test func aRoundedDoubleIsNotTakenAsAnInteger() throws {
+        #expect(try JSONValue.parse(Array("-9.223372036854775809e18".utf8)).int64Value == nil)
+        #expect(try JSONValue.parse(Array("-9223372036854775808".utf8)).int64Value == .min)
+        #expect(try JSONValue.parse(Array("3.0".utf8)).int64Value == 3)
+    }
+
     @Test func fieldsCheckTypesAndTreatNullAsAbsent() throws {
-        let c = try JSONFields(Self.parse("{\"s\":\"x\",\"n\":3,\"w\":3.0,\"f\":2.5,\"b\":true,\"z\":null,\"l\":[\"a\"],\"d\":1,\"d\":2}"))
+        let c = try JSONFields(Self.parse("{\"s\":\"x\",\"n\":3,\"w\":3.0,\"f\":2.5,\"b\":true,\"z\":null,\"l\":[\"a\"],\"d\":2}"))
         #expect(try c.string("s") == "x")
         #expect(try c.int("n") == 3)
         #expect(try c.int("w") == 3)

@@ -33,6 +33,9 @@ extension Settings {
 
     /// Parses configuration text: rc.conf syntax, known keys only, each value checked.
     package static func parse(_ text: String, path: String) throws -> Settings {
+        guard text.utf8.count <= InputLimits.configurationFile else {
+            throw SettingsError(path: path, line: nil, message: "is \(text.utf8.count) bytes, more than the \(InputLimits.configurationFile) a configuration file may have; is it the right file?")
+        }
         let document: RCConfDocument
         do {
             document = try RCConfDocument(text: text, path: path, strict: true)
@@ -44,13 +47,20 @@ extension Settings {
         for assignment in document.assignments {
             guard let key = SettingKey(rawValue: assignment.key) else {
                 throw SettingsError(path: path, line: assignment.line, message:
-                    "unknown key \(assignment.key); the keys are: \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown key \(MessageText.quoted(assignment.key)); the keys are: \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if let earlier = seen[key] {
+                throw SettingsError(path: path, line: assignment.line, message: "\(key.rawValue) is set again (first on line \(earlier)); set each key once")
             }
             seen[key] = assignment.line
+            guard assignment.value.utf8.count <= InputLimits.configurationValue else {
+                throw SettingsError(path: path, line: assignment.line, message:
+                    "\(key.rawValue)=\(MessageText.quoted(assignment.value)): the value is longer than \(InputLimits.configurationValue) bytes")
+            }
             do {
                 try settings.set(key, assignment.value)
             } catch let problem as ValueProblem {
-                throw SettingsError(path: path, line: assignment.line, message: "\(key.rawValue)=\"\(assignment.value)\": \(problem.message)")
+                throw SettingsError(path: path, line: assignment.line, message: "\(key.rawValue)=\(MessageText.quoted(assignment.value)): \(problem.message)")
             }
         }
         for (port, key) in [(settings.sshPort, SettingKey.sshPort), (settings.vncPort, .vncPort)] where settings.publicTCPPorts.contains(port) {
@@ -103,7 +113,7 @@ extension Settings {
             let phases = value.split(separator: " ").map(String.init)
             guard !phases.isEmpty else { throw ValueProblem(message: "expected at least one phase, like firstboot") }
             for phase in phases where !Self.knownPhases.contains(phase) {
-                throw ValueProblem(message: "unknown phase \(phase); the phases are: \(Self.knownPhases.joined(separator: ", "))")
+                throw ValueProblem(message: "unknown phase \(MessageText.quoted(phase)); the phases are: \(Self.knownPhases.joined(separator: ", "))")
             }
             bootPhases = phases
         case .tailscaleAuthKeyFile:
@@ -179,7 +189,7 @@ extension Settings {
 
     static func port(_ value: String) throws -> UInt16 {
         guard let port = UInt16(value), port >= 1 else {
-            throw ValueProblem(message: "\(value) is not a port number from 1 to 65535")
+            throw ValueProblem(message: "\(MessageText.quoted(value)) is not a port number from 1 to 65535")
         }
         return port
     }

@@ -17,7 +17,7 @@ package struct JSONFields: Sendable {
         self.path = path
     }
 
-    /// The value of member `key` (the last one if the key is given twice).
+    /// The value of member `key` (the parser refuses a key given twice).
     package subscript(key: String) -> JSONValue? {
         members.last { $0.key == key }?.value
     }

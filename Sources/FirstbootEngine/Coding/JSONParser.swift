@@ -72,13 +72,20 @@ struct JSONParser {
         try enter()
         defer { depth -= 1 }
         var members: [JSONMember] = []
+        var keys = Set<String>()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             return .object(members)
         }
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
+            let keyStart = index
             let key = try parseString()
+            // One rule for every reader built on this parser (journal, profile, state): a key
+            // given twice is refused, rather than one reader keeping the first and another the last.
+            guard keys.insert(key).inserted else {
+                throw JSONParseError(offset: keyStart, reason: "the key \(MessageText.quoted(key)) is given twice in one object; give each key once")
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
             index += 1
@@ -266,9 +273,14 @@ struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             try digits()
         }
-        if whole && fits {
-            if negative, magnitude <= UInt64(Int64.max) + 1 { return .integer(magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude)) }
-            if !negative, magnitude <= UInt64(Int64.max) { return .integer(Int64(magnitude)) }
+        let limit = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
+        if whole && (!fits || magnitude > limit) {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            throw JSONParseError(offset: start, reason: "the whole number \(MessageText.quoted(text)) does not fit in 64 bits")
+        }
+        if whole {
+            if negative { return .integer(magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude)) }
+            return .integer(Int64(magnitude))
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw failure("a number is out of range") }

@@ -11,10 +11,11 @@ extension JSONValue {
     }
 
     /// The number if it is whole and fits 64 bits (`3.0` is whole, as `JSONDecoder` reads it).
+    /// A double beyond ±2^53 is not taken: it may be a rounded neighbour of the number written.
     package var int64Value: Int64? {
         switch self {
         case .integer(let number): number
-        case .double(let number): Int64(exactly: number)
+        case .double(let number): abs(number) <= 9_007_199_254_740_992 ? Int64(exactly: number) : nil
         default: nil
         }
     }

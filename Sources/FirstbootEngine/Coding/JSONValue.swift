@@ -2,7 +2,7 @@
 /// (the journal, the simulated host's state), where `JSONDecoder`'s generic machinery costs
 /// more than the rest of a converged run's decoding work.
 package enum JSONValue: Equatable, Sendable {
-    /// Members in document order; a key given twice reads as its last value.
+    /// Members in document order; the parser refuses a key given twice.
     case object([JSONMember])
     case array([JSONValue])
     case string(String)

@@ -180,11 +180,16 @@ package final class Journal {
                 warnings.append("\(path): ignoring a torn final line \(lineNumber) (an interrupted write)")
                 return (records, warnings, offset)
             }
+            guard newline - offset <= InputLimits.journalLine else {
+                throw JournalError(path: path, line: lineNumber, reason: "is longer than \(InputLimits.journalLine) bytes, more than any record this tool writes")
+            }
             let record: JournalRecord
             do {
                 record = try JournalRecord(jsonLine: bytes[offset..<newline])
             } catch let error as JournalFormatError {
                 throw JournalError(path: path, line: lineNumber, reason: error.description)
+            } catch let error as JSONParseError {
+                throw JournalError(path: path, line: lineNumber, reason: "is not a valid journal record (\(error.description))")
             } catch {
                 throw JournalError(path: path, line: lineNumber, reason: "is not a valid journal record")
             }

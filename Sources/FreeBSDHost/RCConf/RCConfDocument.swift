@@ -41,6 +41,9 @@ package struct RCConfDocument: Sendable, Equatable {
         // Only strict mode acts on what a line is; lenient mode keeps every line as it is.
         guard strict else { return }
         for (index, line) in lines.enumerated() {
+            if line.last == UInt8(ascii: "\r") {
+                throw RCConfError(path: path, line: index + 1, message: "line ends in CR: the file has DOS line endings; convert it with tr -d '\\r' < \(path) > \(path).new and move the new file into place")
+            }
             switch Self.classify(Self.decoded(line)) {
             case .assignment, .blank: continue
             case .malformed(let reason):

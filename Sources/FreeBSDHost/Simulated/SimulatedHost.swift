@@ -167,6 +167,9 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
         let path = directory + "/" + stateFileName
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let damaged = HostError("cannot read the simulated host state \(path): it is damaged; remove it to start again from the profile")
+        guard data.count <= InputLimits.stateFile else {
+            throw HostError("cannot read the simulated host state \(path): it is \(data.count) bytes, more than the \(InputLimits.stateFile) it may have; remove it to start again from the profile")
+        }
         guard let fields = try? JSONFields(JSONValue.parse(data)), let version = try? fields.int("formatVersion") else {
             throw damaged
         }

@@ -83,5 +83,30 @@ import Testing
 
     @Test func theLastAssignmentWinsLikeSh() throws {
         #expect(try Settings.parse("ssh_port=\"2200\"\nssh_port=\"2201\"\n", path: "/c.conf").sshPort == 2201)
+
+    /// A key set twice is refused, naming both lines: sh would take the last, but an operator
+    /// who wrote two may have meant the first.
+    @Test func aKeySetTwiceIsRefused() throws {
+        #expect(throws: SettingsError(path: "/c.conf", line: 2, message: "ssh_port is set again (first on line 1); set each key once")) {
+            try Settings.parse("ssh_port=\"2200\"\nssh_port=\"2201\"\n", path: "/c.conf")
+        }
+    }
+
+    /// Values in messages are quoted with their control characters escaped and cut short; a
+    /// value that ends in CR says the file has DOS line endings.
+    @Test(arguments: [
+        ("ssh_port=\"22\"\r\n", ":1: line ends in CR: the file has DOS line endings"),
+        ("ssh_port=22\r\n", ":1: line ends in CR: the file has DOS line endings"),
+        ("# comment\r\nssh_port=\"22\"\n", ":1: line ends in CR: the file has DOS line endings"),
+        ("ssh_port=\"2\u{1B}[2J\"\n", ":1: ssh_port=\"2\\u{1b}[2J\": \"2\\u{1b}[2J\" is not a port number"),
+        ("ssh_port=\"" + String(repeating: "9", count: 5000) + "\"\n", ":1: ssh_port=\"" + String(repeating: "9", count: 64) + "…\" (5000 bytes): the value is longer than 4096 bytes"),
+        ("bridge_name=\"" + String(repeating: "x", count: 300) + "\"\n", "…\" (300 bytes): not a FreeBSD interface name"),
+        (String(repeating: "# padding\n", count: 7000), "more than the 65536 a configuration file may have"),
+    ])
+    func messagesQuoteAndBoundValues(_ text: String, _ message: String) {
+        #expect(performing: { _ = try Settings.parse(text, path: "/c.conf") }, throws: { error in
+            let description = "\(error)"
+            return description.contains(message) && description.utf8.count < 400
+        })
     }
 }

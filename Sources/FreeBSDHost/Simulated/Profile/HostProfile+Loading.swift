@@ -20,7 +20,8 @@ extension HostProfile {
     /// Decodes profile JSON; `path` only names the source in errors.
     package static func decode(_ data: Data, path: String) throws -> HostProfile {
         do {
-            return try HostProfile(json: ProfileFields(parseJSON(data), path: []))
+            try checkSize(data)
+            return try HostProfile(json: ProfileFields(parseJSON(data), path: [])).checkedNames()
         } catch let error as ProfileFieldError {
             throw HostError("host profile \(path): \(error.description)")
         } catch let error as JSONParseError {
@@ -39,13 +40,52 @@ extension HostProfile {
     /// `decode` must agree with: tests compare the two on good and damaged profiles.
     static func decodeWithDecodable(_ data: Data, path: String) throws -> HostProfile {
         do {
-            return try JSONCoding.decoder().decode(HostProfile.self, from: data)
+            try checkSize(data)
+            // The parser's rules (a key given twice, a number beyond 64 bits) are the same for both.
+            _ = try parseJSON(data)
+            return try JSONCoding.decoder().decode(HostProfile.self, from: data).checkedNames()
+        } catch let error as JSONParseError {
+            throw HostError("host profile \(path): \(error.description)")
         } catch let error as ProfileFieldError {
             throw HostError("host profile \(path): \(error.description)")
         } catch let error as DecodingError {
             let oneLine = describe(error).split(whereSeparator: \.isNewline).joined(separator: " ")
             throw HostError("host profile \(path): \(oneLine)")
         }
+    }
+
+    private static func checkSize(_ data: Data) throws(ProfileFieldError) {
+        guard data.count <= InputLimits.hostProfile else {
+            throw ProfileFieldError(field: "", message: "is \(data.count) bytes, more than the \(InputLimits.hostProfile) a host profile may have")
+        }
+    }
+
+    /// The profile, after the checks both readers share: a host name and file paths FreeBSD
+    /// could have (no NUL or other control characters, within MAXHOSTNAMELEN and PATH_MAX), and
+    /// paths in normal form, so `/etc/../etc/rc.conf` cannot stand beside `/etc/rc.conf`.
+    func checkedNames() throws(ProfileFieldError) -> HostProfile {
+        if let problem = Self.nameProblem(hostname, limit: InputLimits.hostName) {
+            throw ProfileFieldError(field: "hostname", message: "\(MessageText.quoted(hostname)) \(problem)")
+        }
+        for path in files.keys.sorted() {
+            let field = "files[\(MessageText.quoted(path))]"
+            if let problem = Self.nameProblem(path, limit: InputLimits.path) {
+                throw ProfileFieldError(field: field, message: "the path \(problem)")
+            }
+            let components = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+            guard path.hasPrefix("/"), path != "/", !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+                throw ProfileFieldError(field: field, message: "the path is not in normal form; write it from / with single slashes and without . or .. components, like /etc/rc.conf")
+            }
+        }
+        return self
+    }
+
+    private static func nameProblem(_ name: String, limit: Int) -> String? {
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "contains a control character (NUL, CR, LF, …), which no FreeBSD name has"
+        }
+        if name.utf8.count > limit { return "is longer than \(limit) bytes" }
+        return nil
     }
 
     /// The profile as pretty, deterministic JSON (sorted keys), ending with a newline.

@@ -18,8 +18,7 @@ struct ProfileFields {
         self.path = path
     }
 
-    /// The value of member `key`: the first one if the key is given twice, as `JSONDecoder`
-    /// read it.
+    /// The value of member `key` (the parser refuses a key given twice).
     subscript(key: String) -> JSONValue? {
         members.first { $0.key == key }?.value
     }
@@ -82,8 +81,7 @@ struct ProfileFields {
         try optional(key) { value, at throws(ProfileFieldError) in
             let object = try ProfileFields(value, path: at())
             var result: [String: T] = Dictionary(minimumCapacity: object.members.count)
-            // A key given twice keeps its first value and the later ones are not read, as
-            // `JSONDecoder` read them.
+            // The parser has refused a key given twice.
             for member in object.members where result[member.key] == nil {
                 result[member.key] = try read(member.value) { object.path(member.key) }
             }
