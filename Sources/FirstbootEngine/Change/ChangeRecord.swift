@@ -14,11 +14,16 @@ package struct ChangeRecord: Hashable, Sendable {
     package var afterSHA256: String?
     /// For key changes: the new value, nil when the key is removed.
     package var afterValue: String?
+    /// For file writes: the missing directories the write creates, outermost first, so a
+    /// rollback removes them again (when they are empty) after removing the file.
+    package var createdDirectories: [String]
 
-    package init(target: ChangeTarget, prior: PriorState, afterSHA256: String? = nil, afterValue: String? = nil) {
+    package init(target: ChangeTarget, prior: PriorState, afterSHA256: String? = nil, afterValue: String? = nil,
+                 createdDirectories: [String] = []) {
         self.target = target
         self.prior = prior
         self.afterSHA256 = afterSHA256
         self.afterValue = afterValue
+        self.createdDirectories = createdDirectories
     }
 }

@@ -23,8 +23,14 @@ package protocol TargetHost: AnyObject {
     func stat(_ path: String) throws -> FileStat?
 
     /// Replaces or creates the file durably (temporary file, fsync, rename, fsync of the
-    /// directory) with exactly this mode and owner. Refuses to write through a symlink.
+    /// directory) with exactly this mode and owner. Refuses to write through a symlink. Missing
+    /// parent directories are created as FreeBSD's hier(7) has them: 0755, root:wheel.
     func writeFile(_ path: String, contents: Data, mode: FileMode, owner: FileOwner) throws
+
+    /// Removes an empty directory; one that is missing is not an error, one with entries is.
+    /// Hosts whose directories exist only as the parents of files (the simulated host) have
+    /// nothing to remove once the files are gone.
+    func removeDirectory(_ path: String) throws
 
     /// Removes the file; removing a file that does not exist is not an error.
     func removeFile(_ path: String) throws
@@ -39,4 +45,25 @@ package protocol TargetHost: AnyObject {
     /// Sets (`value` non-nil) or removes every assignment of (`value` nil) `key` in the file,
     /// keeping the rest of the file byte for byte. A missing file is created (0644, root).
     func writeKey(_ key: String, value: String?, inFile path: String) throws
+}
+
+extension TargetHost {
+    /// The ancestors of `path` that do not exist yet, outermost first: what writing `path`
+    /// creates.
+    package func missingDirectories(above path: String) throws -> [String] {
+        var missing: [String] = []
+        var directory = DurableFile.parentDirectory(of: path)
+        while directory != "/" && directory != "." && !directory.isEmpty {
+            guard try stat(directory) == nil else { break }
+            missing.insert(directory, at: 0)
+            directory = DurableFile.parentDirectory(of: directory)
+        }
+        return missing
+    }
+
+    package func removeDirectory(_ path: String) throws {
+        if let names = try listDirectory(path), !names.isEmpty {
+            throw HostError("cannot remove the directory \(path): it is not empty")
+        }
+    }
 }

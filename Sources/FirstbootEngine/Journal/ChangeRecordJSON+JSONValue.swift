@@ -16,6 +16,7 @@ extension ChangeRecordJSON {
         }
         afterSHA256 = try c.optionalString(CodingKeys.afterSHA256.rawValue)
         after = try c.optionalString(CodingKeys.after.rawValue)
+        createdDirectories = try c.optionalStrings(CodingKeys.createdDirectories.rawValue)
         undo = try c.optionalObject(CodingKeys.undo.rawValue).map { u throws(JSONShapeError) in
             typealias K = Undo.CodingKeys
             return Undo(

@@ -192,10 +192,12 @@ struct ChangeRecordJSON: Codable {
     var afterSHA256: String?
     var after: String?
     var undo: Undo?
+    var createdDirectories: [String]?
 
     enum CodingKeys: String, CodingKey {
         case kind, path, file, key, argv, before, after, undo
         case afterSHA256 = "after_sha256"
+        case createdDirectories = "created_directories"
     }
 
     init(_ record: ChangeRecord) {
@@ -206,6 +208,7 @@ struct ChangeRecordJSON: Codable {
         }
         afterSHA256 = record.afterSHA256
         after = record.afterValue
+        createdDirectories = record.createdDirectories.isEmpty ? nil : record.createdDirectories
         switch record.prior {
         case .fileAbsent:
             before = Before(exists: false)
@@ -240,7 +243,8 @@ struct ChangeRecordJSON: Codable {
             guard let path else { throw missing("path") }
             guard let before, let exists = before.exists else { throw missing("before.exists") }
             guard exists else {
-                return ChangeRecord(target: .file(path), prior: .fileAbsent, afterSHA256: afterSHA256)
+                return ChangeRecord(target: .file(path), prior: .fileAbsent, afterSHA256: afterSHA256,
+                                    createdDirectories: createdDirectories ?? [])
             }
             guard let modeText = before.mode, let mode = FileMode(modeText, radix: 8) else { throw missing("before.mode") }
             guard let ownerText = before.owner, let owner = Self.owner(ownerText) else { throw missing("before.owner") }
@@ -253,7 +257,8 @@ struct ChangeRecordJSON: Codable {
             } else {
                 throw missing("before contents")
             }
-            return ChangeRecord(target: .file(path), prior: .file(content: content, mode: mode, owner: owner), afterSHA256: afterSHA256)
+            return ChangeRecord(target: .file(path), prior: .file(content: content, mode: mode, owner: owner), afterSHA256: afterSHA256,
+                                createdDirectories: createdDirectories ?? [])
         case "key":
             guard let file, let key else { throw missing("file and key") }
             guard let before, let set = before.set else { throw missing("before.set") }

@@ -15,7 +15,8 @@ struct ChangeApplier {
     func capturePrior(of change: Change) throws -> ChangeRecord {
         switch change {
         case .writeFile(let path, let contents, _, _, _):
-            return ChangeRecord(target: .file(path), prior: try filePrior(path), afterSHA256: SHA256.hex(contents))
+            return ChangeRecord(target: .file(path), prior: try filePrior(path), afterSHA256: SHA256.hex(contents),
+                                createdDirectories: try host.missingDirectories(above: path))
         case .removeFile(let path):
             return ChangeRecord(target: .file(path), prior: try filePrior(path))
         case .setKey(let file, let key, let value):
@@ -51,6 +52,10 @@ struct ChangeApplier {
         switch (record.target, record.prior) {
         case (.file(let path), .fileAbsent):
             try host.removeFile(path)
+            // Innermost first; one that has gained other entries since is left in place.
+            for directory in record.createdDirectories.reversed() where try host.listDirectory(directory)?.isEmpty == true {
+                try host.removeDirectory(directory)
+            }
         case (.file(let path), .file(let content, let mode, let owner)):
             try host.writeFile(path, contents: try journal.load(content), mode: mode, owner: owner)
         case (.key(let file, let key), .keyUnset):

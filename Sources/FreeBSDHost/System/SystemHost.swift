@@ -78,7 +78,40 @@ package final class SystemHost: TargetHost, RCConfKeyEditing, Sendable {
     }
 
     package func writeFile(_ path: String, contents: Data, mode: FileMode, owner: FileOwner) throws {
+        try makeParents(of: path)
         try DurableFile.replace(try resolve(path), contents: contents, mode: mode, owner: owner)
+    }
+
+    /// Every directory hier(7) lists under the paths this tool writes (/etc, /usr/local/etc,
+    /// /usr/local/etc/rc.d, /var/db, …) is 0755 root:wheel, so a missing one is made so — as
+    /// a fresh install would have it once a package had put a file there.
+    package static let createdDirectoryMode: FileMode = 0o755
+
+    package func removeDirectory(_ path: String) throws {
+        let local = try resolve(path)
+        if rmdir(local) != 0 {
+            if Self.meansMissing(errno) { return }
+            throw HostError("cannot remove the directory \(local): \(errnoText())")
+        }
+        try DurableFile.syncDirectory(DurableFile.parentDirectory(of: local))
+    }
+
+    /// Creates the missing ancestors of `path`, outermost first, each synced into its parent.
+    private func makeParents(of path: String) throws {
+        for directory in try missingDirectories(above: path) {
+            let local = try resolve(directory)
+            guard mkdir(local, mode_t(Self.createdDirectoryMode)) == 0 || errno == EEXIST else {
+                throw HostError("cannot create the directory \(local): \(errnoText())")
+            }
+            // mkdir's mode passes through the umask; the owner is root:wheel when run as root.
+            if geteuid() == 0, lchown(local, 0, 0) != 0 {
+                throw HostError("cannot set owner 0:0 on \(local): \(errnoText())")
+            }
+            guard chmod(local, mode_t(Self.createdDirectoryMode)) == 0 else {
+                throw HostError("cannot set mode \(octal(Self.createdDirectoryMode)) on \(local): \(errnoText())")
+            }
+            try DurableFile.syncDirectory(DurableFile.parentDirectory(of: local))
+        }
     }
 
     package func removeFile(_ path: String) throws {

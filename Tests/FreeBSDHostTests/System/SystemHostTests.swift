@@ -59,14 +59,15 @@ import Glibc
 
     @Test func aFailedWriteLeavesNothingBehind() throws {
         try withHost { host, root in
+            try host.writeFile("/etc/plain", contents: Data("x".utf8), mode: 0o644, owner: .root)
             #expect(throws: HostError.self) {
-                try host.writeFile("/etc/missing/dir/file", contents: Data("x".utf8), mode: 0o644, owner: .root)
+                try host.writeFile("/etc/plain/dir/file", contents: Data("x".utf8), mode: 0o644, owner: .root)
             }
             try DurableFile.makeDirectory(root + "/etc/rc.conf.d", mode: 0o755)
             #expect(throws: HostError.self) {
                 try host.writeFile("/etc/rc.conf.d", contents: Data("x".utf8), mode: 0o644, owner: .root)
             }
-            #expect(try host.listDirectory("/etc") == ["rc.conf.d"])
+            #expect(try host.listDirectory("/etc") == ["plain", "rc.conf.d"])
             #expect(try host.listDirectory("/etc/rc.conf.d") == [])
         }
     }
