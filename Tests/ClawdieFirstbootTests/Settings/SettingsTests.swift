@@ -81,9 +81,6 @@ import Testing
         }
     }
 
-    @Test func theLastAssignmentWinsLikeSh() throws {
-        #expect(try Settings.parse("ssh_port=\"2200\"\nssh_port=\"2201\"\n", path: "/c.conf").sshPort == 2201)
-
     /// A key set twice is refused, naming both lines: sh would take the last, but an operator
     /// who wrote two may have meant the first.
     @Test func aKeySetTwiceIsRefused() throws {
