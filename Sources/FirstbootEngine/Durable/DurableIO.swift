@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The two system calls whose failures decide whether a durable write landed: write(2) and
 /// fsync(2). `DurableFile` makes them through this seam so tests can make them fail part-way
 /// (a short write, then ENOSPC; an fsync that reports EIO) and check what is left on disk.
@@ -23,22 +15,14 @@ package final class SystemIO: DurableIO, Sendable {
     package init() {}
 
     package func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(fd, buffer, count)
-        #elseif canImport(Musl)
-        Musl.write(fd, buffer, count)
-        #else
-        Darwin.write(fd, buffer, count)
-        #endif
+        systemWrite(fd, buffer, count)
     }
 
     package func fsync(_ fd: Int32) -> Int32 {
-        #if canImport(Glibc)
-        Glibc.fsync(fd)
-        #elseif canImport(Musl)
-        Musl.fsync(fd)
-        #else
-        Darwin.fsync(fd)
-        #endif
+        systemFsync(fd)
     }
 }
+
+/// write(2) and fsync(2), named apart from `SystemIO`'s methods of the same names.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }
+private func systemFsync(_ fd: Int32) -> Int32 { fsync(fd) }

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Whether the state directory and what is in it could only have been written by this user
 /// or root. Rollback restores whatever the journal and the backups say, as root, so a journal
 /// that someone else could have written is a way to overwrite any file on the host. Like
