@@ -16,6 +16,10 @@ package protocol TargetHost: AnyObject {
     /// throws only when the command could not be started at all.
     func run(_ command: Command) throws -> CommandResult
 
+    /// Runs `command` like `run(_:)` and, while it runs, calls `tick` with the seconds elapsed,
+    /// about every `interval` seconds. A host whose commands end at once never calls it.
+    func run(_ command: Command, tickEvery interval: Double, _ tick: (Double) -> Void) throws -> CommandResult
+
     /// The file's bytes, or nil when nothing exists at `path`.
     func readFile(_ path: String) throws -> Data?
 
@@ -39,4 +43,10 @@ package protocol TargetHost: AnyObject {
     /// Sets (`value` non-nil) or removes every assignment of (`value` nil) `key` in the file,
     /// keeping the rest of the file byte for byte. A missing file is created (0644, root).
     func writeKey(_ key: String, value: String?, inFile path: String) throws
+}
+
+extension TargetHost {
+    package func run(_ command: Command, tickEvery interval: Double, _ tick: (Double) -> Void) throws -> CommandResult {
+        try run(command)
+    }
 }
