@@ -1,4 +1,5 @@
 import FirstbootEngine
+import FreeBSDHost
 import Foundation
 import Testing
 
@@ -63,6 +64,22 @@ import Testing
         try good.write(toFile: tool.config, atomically: true, encoding: .utf8)
         #expect(try LockdownEndToEndTests.probe(tool, "vtnet0", port: 22) == "pass")
         #expect(try tool.run(["status"]).stdout.contains("lockdown-pf was reverted because it was not confirmed in time"))
+        // The boot log has both, said by the watcher, for an operator back on the console.
+        let log = try ProgressAndLogEndToEndTests.log(tool)
+        #expect(Self.logged(log, "watch-confirmation (pid ", "): the configuration cannot be read (", "ssh_port"), "\(log)")
+        #expect(Self.logged(log, "watch-confirmation (pid ", "): the confirmation deadline passed: reverted lockdown-pf"), "\(log)")
+    }
+
+    /// Whether one line of the boot log has these pieces, in this order.
+    static func logged(_ log: String, _ pieces: String...) -> Bool {
+        log.split(separator: "\n").contains { line in
+            var rest = Substring(line)
+            for piece in pieces {
+                guard let found = rest.range(of: piece) else { return false }
+                rest = rest[found.upperBound...]
+            }
+            return true
+        }
     }
 
     /// With no watcher left, the next command — whatever it is, read-only ones too — reverts a
@@ -78,6 +95,8 @@ import Testing
         let result = try tool.run(command)
         #expect(result.stderr.contains("the confirmation deadline passed: reverted lockdown-pf"), "\(result.stderr)")
         #expect(try Self.reverted(tool))
+        let log = try ProgressAndLogEndToEndTests.log(tool)
+        #expect(Self.logged(log, " \(command[0]) (pid ", "): the confirmation deadline passed: reverted lockdown-pf"), "\(log)")
         #expect(try LockdownEndToEndTests.probe(tool, "vtnet0", port: 22) == "pass")
     }
 
@@ -111,6 +130,10 @@ import Testing
         let confirmed = try tool.run(["confirm"])
         #expect(confirmed.exitCode == (inTime ? 0 : 1), "\(confirmed.stderr)")
         #expect(inTime ? confirmed.stdout == "confirmed: lockdown-pf stays\n" : confirmed.stderr.contains("too late"), "\(confirmed.stderr)")
+        let log = try ProgressAndLogEndToEndTests.log(tool)
+        #expect(Self.logged(log, " confirm (pid "), "\(log)")
+        #expect(inTime ? Self.logged(log, " confirmed: lockdown-pf stays")
+                       : Self.logged(log, " confirm FAILED: too late: the confirmation deadline of lockdown-pf passed at "), "\(log)")
         try good.write(toFile: tool.config, atomically: true, encoding: .utf8)
         #expect(try LockdownEndToEndTests.probe(tool, "vtnet0", port: 22) == (inTime ? "block" : "pass"))
     }
@@ -136,6 +159,26 @@ import Testing
         #expect(late.exitCode == 1)
         #expect(late.stderr.contains("too late: the confirmation deadline of lockdown-pf passed at "), "\(late.stderr)")
         #expect(late.stderr.contains("reverted lockdown-pf at "), "\(late.stderr)")
+        #expect(Self.logged(try ProgressAndLogEndToEndTests.log(tool), " confirm FAILED: too late: ", "reverted lockdown-pf at "))
         #expect(try LockdownEndToEndTests.probe(tool, "vtnet0", port: 22) == "pass")
+    }
+
+    /// An error the watcher meets while it waits (here the simulated host's state cannot be
+    /// read for a while) goes to the boot log once, and the watcher still reverts afterwards.
+    @Test func theWatchersErrorsGoToTheBootLog() throws {
+        let tool = try LockdownEndToEndTests.firstbooted()
+        #expect(try tool.run(["apply", "--phase", "lockdown", "--confirm-within", "6"]).exitCode == 0)
+        let stateFile = tool.stateDirectory + "/" + SimulatedHost.stateFileName
+        let good = try Data(contentsOf: URL(fileURLWithPath: stateFile))
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: stateFile))
+        let failed = try LockdownEndToEndTests.eventually(25) {
+            Self.logged(try ProgressAndLogEndToEndTests.log(tool), "watch-confirmation (pid ", ") FAILED: ", "; trying again")
+        }
+        try good.write(to: URL(fileURLWithPath: stateFile))
+        #expect(failed)
+        #expect(try LockdownEndToEndTests.eventually(40) { try Self.reverted(tool) })
+        let log = try ProgressAndLogEndToEndTests.log(tool)
+        #expect(log.split(separator: "\n").filter { $0.contains(") FAILED: ") }.count == 1, "\(log)")
+        #expect(Self.logged(log, "watch-confirmation (pid ", "): the confirmation deadline passed: reverted lockdown-pf"), "\(log)")
     }
 }

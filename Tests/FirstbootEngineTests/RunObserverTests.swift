@@ -17,6 +17,9 @@ import Testing
             }
         }
         func commandStarted(_ argv: [String], timeout: Double) { events.append("command \(argv.joined(separator: " "))") }
+        func commandRunning(_ argv: [String], seconds: Double, timeout: Double) {
+            events.append("running \(argv.joined(separator: " ")) \(Int(seconds))/\(Int(timeout))")
+        }
         func waiting(for what: String, secondsLeft: Double) { events.append("wait \(what) \(Int(secondsLeft))") }
         func runFinished(error: String?, seconds: Double) { events.append(error == nil ? "finished" : "run failed") }
     }
@@ -68,6 +71,20 @@ import Testing
         engine.observer = recorder
         _ = try engine.apply()
         #expect(recorder.events.filter { $0.hasPrefix("wait ") } == ["wait the network 30", "wait the network 20"])
+    }
+
+    @Test func aCommandStillRunningIsReportedWithItsElapsedTime() throws {
+        let slow = ClosureStep(id: "install", plan: { _ in [.run(argv: ["/sbin/thing", "create", "slow"], undo: .nothing)] })
+        let host = Sample.host()
+        host.ticksWhileRunning = [1, 2, 3]
+        let engine = makeEngine(host, try temporaryDirectory(), steps: [slow])
+        let recorder = Recorder()
+        engine.observer = recorder
+        _ = try engine.apply()
+        let command = "/sbin/thing create slow"
+        #expect(recorder.events.filter { $0.contains(command) } == [
+            "command \(command)", "running \(command) 1/120", "running \(command) 2/120", "running \(command) 3/120",
+        ])
     }
 
     @Test func stepDoneRecordsWhenTheStepBeganInMilliseconds() throws {

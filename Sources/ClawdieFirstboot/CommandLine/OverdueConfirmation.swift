@@ -36,10 +36,15 @@ enum OverdueConfirmation {
     /// says the deadline has passed.
     static func revertBeforeCommand(_ invocation: Invocation, output: Output, clock: any EngineClock = SystemClock()) {
         guard let directory = ToolContext.journalDirectory(invocation), isDue(stateDirectory: directory, now: clock.now()) else { return }
+        // The boot log keeps what was reverted, and by which command, beside the runs it logs.
+        let log = ToolContext.bootLog(simulated: invocation.hostProfile != nil, stateDirectory: directory, clock: clock, output: output)
+        let command = "\(invocation.verb.rawValue) (pid \(getpid()))"
         do {
-            try revert(context(invocation).context.engine, output: output)
+            if let reverted = try revert(context(invocation).context.engine, output: output) { log.note("\(command): \(reverted)") }
         } catch {
-            output.err("clawdie-firstboot: warning: a confirmation deadline has passed, but the revert could not run: \(error)")
+            let line = "a confirmation deadline has passed, but the revert could not run: \(error)"
+            log.note("\(command): \(line)")
+            output.err("clawdie-firstboot: warning: " + line)
         }
     }
 

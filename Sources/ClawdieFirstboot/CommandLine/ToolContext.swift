@@ -55,13 +55,24 @@ struct ToolContext {
     @discardableResult
     func observe(_ invocation: Invocation, output: Output, command: String) -> BootLog {
         let clock = engine.clock
-        let log = BootLog(path: (simulated == nil ? "" : stateDirectory) + BootLog.path, clock: clock,
-                          warn: { output.err("clawdie-firstboot: warning: \($0)") })
-        log.note("\(command) (pid \(getpid()), clawdie-firstboot \(toolVersion))")
+        let log = bootLog(output: output, command: command)
         var observers: [any RunObserver] = [log]
         if !invocation.quiet { observers.insert(ProgressPrinter(clock: clock, terminal: output.errIsTerminal, write: output.writeErr), at: 0) }
         engine.observer = RunObservers(observers)
         return log
+    }
+
+    /// The boot log of this context's host, its first line naming `command` and this process.
+    func bootLog(output: Output, command: String) -> BootLog {
+        let log = Self.bootLog(simulated: simulated != nil, stateDirectory: stateDirectory, clock: engine.clock, output: output)
+        log.note("\(command) (pid \(getpid()), clawdie-firstboot \(toolVersion))")
+        return log
+    }
+
+    /// The boot log of a host: the real one's, or a simulated host's under its state directory.
+    static func bootLog(simulated: Bool, stateDirectory: String, clock: any EngineClock, output: Output) -> BootLog {
+        BootLog(path: (simulated ? stateDirectory : "") + BootLog.path, clock: clock,
+                warn: { output.err("clawdie-firstboot: warning: \($0)") })
     }
 
     /// The settings of the invocation's configuration file.

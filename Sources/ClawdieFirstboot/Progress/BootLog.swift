@@ -6,7 +6,9 @@ import Foundation
 import FirstbootEngine
 
 /// The boot log, `/var/log/clawdie-firstboot.log`: every run appends timestamped lines — its
-/// start, each step's result and duration, how it ended and, on failure, what to do. At boot the
+/// start, each step's result and duration, how it ended and, on failure, what to do — and the
+/// confirmation window: `confirm`, the watcher's revert and errors, and the revert any command
+/// performs first when a deadline passed. At boot the
 /// hook runs before syslogd, so this file, not syslog, is what the operator reads on the console.
 ///
 /// Each line goes out in one `write(2)` on an `O_APPEND` descriptor and is fsynced before the run

@@ -47,6 +47,11 @@ final class ProgressPrinter: RunObserver {
         lastWait = (what, clock.now())
     }
 
+    func commandRunning(_ argv: [String], seconds: Double, timeout: Double) {
+        guard Self.isLong(argv) else { return }
+        waiting(for: "`\(Command.display(argv))`", secondsLeft: timeout - seconds)
+    }
+
     func waiting(for what: String, secondsLeft: Double) {
         let now = clock.now()
         if !terminal, let last = lastWait, last.what == what, now - last.at < Self.waitInterval { return }

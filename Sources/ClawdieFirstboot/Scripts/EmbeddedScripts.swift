@@ -48,6 +48,9 @@ pf_reload_wait()
 	[Yy][Ee][Ss]|[Tt][Rr][Uu][Ee]|[Oo][Nn]|1) ;;
 	*) return 0 ;;
 	esac
+	/sbin/ifconfig "$pf_reload_interface" >/dev/null 2>&1 && return 0
+	# The console shows what holds the boot up, and for how long at most.
+	echo "Waiting for $pf_reload_interface (at most $pf_reload_timeout s)."
 	_waited=0
 	while ! /sbin/ifconfig "$pf_reload_interface" >/dev/null 2>&1; do
 		if [ "$_waited" -ge "$pf_reload_timeout" ]; then
@@ -57,6 +60,7 @@ pf_reload_wait()
 		sleep 1
 		_waited=$((_waited + 1))
 	done
+	echo "$pf_reload_interface appeared after $_waited s."
 }
 
 pf_reload_start()

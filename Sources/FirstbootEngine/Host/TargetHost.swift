@@ -16,6 +16,10 @@ package protocol TargetHost: AnyObject {
     /// throws only when the command could not be started at all.
     func run(_ command: Command) throws -> CommandResult
 
+    /// Runs `command` like `run(_:)` and, while it runs, calls `tick` with the seconds elapsed,
+    /// about every `interval` seconds. A host whose commands end at once never calls it.
+    func run(_ command: Command, tickEvery interval: Double, _ tick: (Double) -> Void) throws -> CommandResult
+
     /// The file's bytes, or nil when nothing exists at `path`.
     func readFile(_ path: String) throws -> Data?
 
@@ -65,5 +69,9 @@ extension TargetHost {
         if let names = try listDirectory(path), !names.isEmpty {
             throw HostError("cannot remove the directory \(path): it is not empty")
         }
+    }
+
+    package func run(_ command: Command, tickEvery interval: Double, _ tick: (Double) -> Void) throws -> CommandResult {
+        try run(command)
     }
 }

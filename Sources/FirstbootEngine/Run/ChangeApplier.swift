@@ -72,7 +72,9 @@ struct ChangeApplier {
     func runChecked(_ argv: [String], acceptingFailureWith accepted: String? = nil) throws {
         let command = Command(argv)
         observer?.commandStarted(argv, timeout: command.timeout)
-        let result = try host.run(command)
+        let result = try host.run(command, tickEvery: 1) { seconds in
+            observer?.commandRunning(argv, seconds: seconds, timeout: command.timeout)
+        }
         if let accepted, !result.succeeded, (result.stderrText + result.stdoutText).contains(accepted) { return }
         guard result.succeeded else {
             throw ChangeFailure("`\(Command.display(argv))` failed (\(result.termination)): \(result.firstErrorLine)")

@@ -19,6 +19,8 @@ package protocol RunObserver: AnyObject {
     func stepFinished(_ step: String, outcome: StepOutcome, seconds: Double)
     /// A command is about to run; `timeout` is the most it may take.
     func commandStarted(_ argv: [String], timeout: Double)
+    /// The command is still running, `seconds` after it started (told about every second).
+    func commandRunning(_ argv: [String], seconds: Double, timeout: Double)
     /// Waiting for `what`; at most `secondsLeft` more.
     func waiting(for what: String, secondsLeft: Double)
     /// The run ended; `error` says why when it failed.
@@ -30,6 +32,7 @@ extension RunObserver {
     package func stepStarted(_ step: String, index: Int, of total: Int) {}
     package func stepFinished(_ step: String, outcome: StepOutcome, seconds: Double) {}
     package func commandStarted(_ argv: [String], timeout: Double) {}
+    package func commandRunning(_ argv: [String], seconds: Double, timeout: Double) {}
     package func waiting(for what: String, secondsLeft: Double) {}
     package func runFinished(error: String?, seconds: Double) {}
 }
@@ -51,6 +54,9 @@ package final class RunObservers: RunObserver {
     }
     package func commandStarted(_ argv: [String], timeout: Double) {
         for observer in observers { observer.commandStarted(argv, timeout: timeout) }
+    }
+    package func commandRunning(_ argv: [String], seconds: Double, timeout: Double) {
+        for observer in observers { observer.commandRunning(argv, seconds: seconds, timeout: timeout) }
     }
     package func waiting(for what: String, secondsLeft: Double) {
         for observer in observers { observer.waiting(for: what, secondsLeft: secondsLeft) }

@@ -12,6 +12,8 @@ import Foundation
 /// by `waitpid(WNOHANG)` between polls, at intervals that start at 1 ms and grow to 50 ms
 /// (so a quick command costs nearly nothing and a long one wakes 20 times a second); a
 /// SIGCHLD handler would be process-wide state shared with whatever else the process runs.
+/// The same loop calls an optional tick while the child runs, so a caller can report a long
+/// command without a timer thread of its own.
 struct ChildSupervisor {
     /// How a supervised child ended.
     struct Outcome {
@@ -37,13 +39,17 @@ struct ChildSupervisor {
     private var killAt: ContinuousClock.Instant?
     private var killed = false
     private var checkInterval = Duration.milliseconds(1)
+    private let tick: ProcessRunner.Tick?
+    private var nextTick: ContinuousClock.Instant?
 
     /// Takes ownership of the two read ends: they are closed when `supervise` returns.
     init(
         pid: pid_t, started: ContinuousClock.Instant, stdout: Int32, stderr: Int32, outputLimit: Int,
-        timeout: Double, terminationGrace: Double, drainGrace: Double
+        timeout: Double, terminationGrace: Double, drainGrace: Double, tick: ProcessRunner.Tick? = nil
     ) {
         self.pid = pid
+        self.tick = tick
+        self.nextTick = tick.map { started + Self.duration($0.interval) }
         self.started = started
         // Beyond a few decades (or not a number) means no deadline; it also keeps Duration
         // arithmetic, which traps on overflow, far from its limits.
@@ -68,6 +74,10 @@ struct ChildSupervisor {
             try reapIfExited()
             enforceTimeout()
             let now = clock.now
+            if status == nil, let tick, let due = nextTick, now >= due {
+                tick.call(Self.seconds(now - started))
+                nextTick = clock.now + Self.duration(tick.interval)
+            }
             if let reapedAt, now >= reapedAt + drainGrace {
                 // Whoever still holds a pipe is a descendant the command left running (a
                 // daemon): its output is not the command's, and it must not hold us up.

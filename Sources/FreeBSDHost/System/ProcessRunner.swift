@@ -49,8 +49,22 @@ package struct ProcessRunner: Sendable {
         self.drainGrace = drainGrace
     }
 
+    /// Called from the wait loop while a command runs, with the seconds since it started.
+    package struct Tick {
+        /// Seconds between calls (at least this long; the loop wakes every 50 ms at most).
+        package var interval: Double
+        package var call: (Double) -> Void
+
+        package init(every interval: Double, _ call: @escaping (Double) -> Void) {
+            self.interval = interval
+            self.call = call
+        }
+    }
+
     /// Runs `command` to completion. See the type's documentation for the guarantees.
-    package func run(_ command: Command) throws -> CommandResult {
+    /// `tick`, when given, is called on this thread while the command runs, never after it
+    /// has been reaped.
+    package func run(_ command: Command, tick: Tick? = nil) throws -> CommandResult {
         try Self.validate(command)
         let extensions = usesCLibraryExtensions
         let stdout = try OutputPipe.make(for: "stdout", usingPipe2: extensions)
@@ -77,7 +91,7 @@ package struct ProcessRunner: Sendable {
         var supervisor = ChildSupervisor(
             pid: pid, started: started, stdout: stdout.readEnd, stderr: stderr.readEnd,
             outputLimit: command.outputLimit, timeout: command.timeout,
-            terminationGrace: terminationGrace, drainGrace: drainGrace
+            terminationGrace: terminationGrace, drainGrace: drainGrace, tick: tick
         )
         let outcome = try supervisor.supervise()
         return CommandResult(

@@ -35,6 +35,12 @@ package final class SystemHost: TargetHost, RCConfKeyEditing, Sendable {
         try runner.run(command)
     }
 
+    package func run(_ command: Command, tickEvery interval: Double, _ tick: (Double) -> Void) throws -> CommandResult {
+        try withoutActuallyEscaping(tick) { tick in
+            try runner.run(command, tick: ProcessRunner.Tick(every: interval, tick))
+        }
+    }
+
     package func readFile(_ path: String) throws -> Data? {
         let local = try resolve(path)
         let fd = retryingEINTR { open(local, O_RDONLY | O_CLOEXEC) }

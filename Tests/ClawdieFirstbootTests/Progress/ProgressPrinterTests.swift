@@ -1,4 +1,6 @@
 import FirstbootEngine
+import FreeBSDHost
+import Foundation
 import Testing
 @testable import ClawdieFirstboot
 
@@ -62,6 +64,51 @@ import Testing
             + clear + "[3/5] wait-tailnet: waiting for the tailnet: 30 s left"
             + clear + "[3/5] wait-tailnet: waiting for the tailnet: 29 s left"
             + clear + "[3/5] wait-tailnet: unchanged (3.0 s)\n")
+    }
+
+    @Test func aLongCommandSaysHowLongIsLeftWhileItRuns() {
+        let (printer, clock, written) = Self.printer(terminal: false)
+        let pkg = ["/usr/sbin/pkg", "install", "-y", "tailscale"]
+        printer.stepStarted("install-tailscale", index: 1, of: 1)
+        printer.commandStarted(pkg, timeout: 120)
+        printer.commandStarted(["/sbin/ifconfig", "bridge0", "up"], timeout: 120)
+        for second in 1...25 {
+            clock.advance(1)
+            printer.commandRunning(pkg, seconds: Double(second), timeout: 120)
+            printer.commandRunning(["/sbin/ifconfig", "bridge0", "up"], seconds: Double(second), timeout: 120)
+        }
+        #expect(written().split(separator: "\n").filter { $0.contains("waiting for") } == [
+            "2027-01-15T08:00:00.000Z [1/1] install-tailscale: waiting for `/usr/sbin/pkg install -y tailscale` (at most 2 min)",
+            "2027-01-15T08:00:10.000Z [1/1] install-tailscale: waiting for `/usr/sbin/pkg install -y tailscale`: 110 s left",
+            "2027-01-15T08:00:20.000Z [1/1] install-tailscale: waiting for `/usr/sbin/pkg install -y tailscale`: 100 s left",
+        ])
+    }
+
+    @Test func aTerminalRedrawsTheWaitOfARealSlowCommand() throws {
+        // A harmless stand-in named pkg, so the printer treats it as `pkg install`.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cfb-tick-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let pkg = directory + "/pkg"
+        try Data("#!/bin/sh\nexec /bin/sleep 2.5\n".utf8).write(to: URL(fileURLWithPath: pkg))
+        #expect(chmod(pkg, 0o755) == 0)
+        let argv = [pkg, "install", "-y", "tailscale"]
+
+        let (printer, _, written) = Self.printer(terminal: true)
+        printer.stepStarted("install-tailscale", index: 2, of: 4)
+        printer.commandStarted(argv, timeout: 60)
+        let result = try SystemHost().run(Command(argv, timeout: 60), tickEvery: 1) { seconds in
+            printer.commandRunning(argv, seconds: seconds, timeout: 60)
+        }
+        #expect(result.termination == .exited(0))
+        let redraws = written().components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }
+        let waiting = "[2/4] install-tailscale: waiting for `\(pkg) install -y tailscale`"
+        #expect(redraws.first == "[2/4] install-tailscale ...")
+        #expect(redraws.dropFirst().first == waiting + " (at most 60 s)")
+        // At least one redraw while it ran, each saying how long is left.
+        let ticks = redraws.dropFirst(2)
+        #expect(!ticks.isEmpty)
+        #expect(ticks.allSatisfy { $0.hasPrefix(waiting + ": ") && $0.hasSuffix(" s left") })
     }
 
     @Test func aFailedStepSaysSoWithItsTime() {

@@ -24,12 +24,19 @@ final class InMemoryHost: TargetHost {
     /// Operations that fail once: "write:PATH", "remove:PATH", "key:FILE:KEY", or a command line.
     var faults: [String] = []
     private(set) var commandLog: [String] = []
+    /// The elapsed seconds each command is ticked with while it "runs", as the real runner would.
+    var ticksWhileRunning: [Double] = []
     private(set) var mutations = 0
 
     private func consumeFault(_ name: String) -> Bool {
         guard let index = faults.firstIndex(of: name) else { return false }
         faults.remove(at: index)
         return true
+    }
+
+    func run(_ command: Command, tickEvery interval: Double, _ tick: (Double) -> Void) throws -> CommandResult {
+        ticksWhileRunning.forEach(tick)
+        return try run(command)
     }
 
     func run(_ command: Command) throws -> CommandResult {

@@ -99,7 +99,8 @@ struct RCSubrSandbox {
         return text
     }
 
-    private func stub(_ name: String, _ body: String) throws {
+    /// Replaces (or adds) the stub command `name`, a shell script with this body.
+    func stub(_ name: String, _ body: String) throws {
         try write("stub/" + name, "#!/bin/sh\n" + body + "\n", mode: 0o755)
     }
 

@@ -116,4 +116,33 @@ struct RCSubrScriptTests {
             #expect(try sandbox.boot("pf_reload").status == 0)
         }
     }
+
+    /// At boot the console says what pf_reload waits for, at most how long, and how it ended:
+    /// tailscale0 appearing at the third look, never appearing, and present from the start.
+    @Test(arguments: [(2, "30"), (nil, "2"), (0, "30")] as [(Int?, String)])
+    func pfReloadSaysWhatItWaitsForAtBoot(appearsAtLook: Int?, timeout: String) throws {
+        var sandbox = try RCSubrSandbox()
+        defer { sandbox.remove() }
+        try sandbox.install("pf_reload")
+        sandbox.rcConf = ["pf_enable=\"YES\"", "tailscaled_enable=\"YES\"", "pf_reload_enable=\"YES\"", "pf_reload_timeout=\"\(timeout)\""]
+        try sandbox.stub("pfctl", "[ \"$1\" = -s ] && echo 'Status: Enabled for 0 days 00:00:05'; exit 0")
+        try sandbox.stub("sleep", "exit 0")
+        // ifconfig fails until look number `appearsAtLook` (counted from 0), or always.
+        let looks = sandbox.root + "/ifconfig-looks"
+        let appears = appearsAtLook.map { "[ \"$n\" -ge \($0) ]" } ?? "false"
+        try sandbox.stub("ifconfig", "n=$(cat \(looks) 2>/dev/null || echo 0); echo $((n + 1)) > \(looks); \(appears)")
+        let boot = try sandbox.boot("pf_reload")
+        #expect(boot.status == 0)
+        switch appearsAtLook {
+        case 0?:
+            #expect(boot.stdout == "Reloaded pf rules.\n")
+            #expect(boot.stderr == "")
+        case let look?:
+            #expect(boot.stdout == "Waiting for tailscale0 (at most 30 s).\ntailscale0 appeared after \(look - 1) s.\nReloaded pf rules.\n")
+            #expect(boot.stderr == "")
+        case nil:
+            #expect(boot.stdout == "Waiting for tailscale0 (at most 2 s).\nReloaded pf rules.\n")
+            #expect(boot.stderr == "/etc/rc: WARNING: tailscale0 did not appear within 2 s; reloading the rules anyway.\n")
+        }
+    }
 }

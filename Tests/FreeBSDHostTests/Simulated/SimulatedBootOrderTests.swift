@@ -86,7 +86,7 @@ import Testing
         // tailscaled enabled but tailscale0 never appears: a warning after the bounded wait.
         try host.sh("/usr/sbin/sysrc", "tailscaled_enable=YES", "pf_reload_timeout=5")
         let waited = try host.sh("/usr/sbin/service", "pf_reload", "start")
-        #expect(waited.succeeded && waited.stdoutText == "Reloaded pf rules.\n")
+        #expect(waited.succeeded && waited.stdoutText == "Waiting for tailscale0 (at most 5 s).\nReloaded pf rules.\n")
         #expect(waited.stderrText == "/usr/local/etc/rc.d/pf_reload: WARNING: tailscale0 did not appear within 5 s; reloading the rules anyway.\n")
 
         // A broken pf.conf is not loaded: the rules in force stay.

@@ -7,7 +7,16 @@ enum ConfirmCommand {
         // Like the revert it may do, keeping or reverting the change needs the journal, not the
         // configuration: one edited badly in the window must not stop either.
         let (context, _) = try OverdueConfirmation.context(invocation)
-        let step = try context.engine.confirm()
+        // The log says whether the change was kept in time: after a lockout it is what tells why.
+        let log = context.bootLog(output: output, command: "confirm")
+        let step: String
+        do {
+            step = try context.engine.confirm()
+        } catch {
+            log.note("confirm FAILED: \(error)")
+            throw error
+        }
+        log.note("confirmed: \(step) stays")
         output.out("confirmed: \(step) stays")
         return .success
     }

@@ -40,7 +40,12 @@ enum ConfirmationWatcher {
         }
         let started = clock.now()
         var step = LockdownPF.stepID
+        // What it does and what goes wrong also goes to the boot log, where an operator locked
+        // out and back on the console reads first; nobody sees its stderr.
+        let log = ToolContext.bootLog(simulated: invocation.hostProfile != nil, stateDirectory: stateDirectory, clock: clock, output: .silent)
+        let me = "watch-confirmation (pid \(getpid()))"
         var journaled: Set<String> = []
+        var logged: Set<String> = []
         var failingSince: Double?
         var retry = 1.0
         while true {
@@ -61,12 +66,13 @@ enum ConfirmationWatcher {
                 }
                 step = watched
                 if let settingsProblem {
-                    journal("the configuration cannot be read (\(settingsProblem)); the revert does not need it and reads the journal", step: step,
-                            stateDirectory: stateDirectory, journaled: &journaled, clock: clock)
+                    let problem = "the configuration cannot be read (\(settingsProblem)); the revert does not need it and reads the journal"
+                    if logged.insert(problem).inserted { log.note("\(me): \(problem)") }
+                    journal(problem, step: step, stateDirectory: stateDirectory, journaled: &journaled, clock: clock)
                 }
                 if state.revertDue(now: clock.now()) != nil {
                     do {
-                        try OverdueConfirmation.revert(context.engine, output: .silent)
+                        if let reverted = try OverdueConfirmation.revert(context.engine, output: .silent) { log.note("\(me): \(reverted)") }
                     } catch is RunLockError {
                         // A run holds the lock (perhaps `confirm` itself): look again shortly.
                     }
@@ -80,10 +86,14 @@ enum ConfirmationWatcher {
                 let left = Double(state.awaitingConfirmation?.deadline ?? 0) - clock.now()
                 clock.sleep(seconds: min(1, max(0.05, left)))
             } catch {
+                if logged.insert("\(error)").inserted { log.note("\(me) FAILED: \(error); trying again") }
                 journal("\(error)", step: step, stateDirectory: stateDirectory, journaled: &journaled, clock: clock)
                 let since = failingSince ?? clock.now()
                 failingSince = since
-                if clock.now() - since > giveUpAfter { return .failure }
+                if clock.now() - since > giveUpAfter {
+                    log.note("\(me): gave up after \(Timestamp.duration(giveUpAfter)) of errors; the next clawdie-firstboot command reverts an overdue change")
+                    return .failure
+                }
                 clock.sleep(seconds: retry)
                 retry = min(longestRetry, retry * 2)
             }

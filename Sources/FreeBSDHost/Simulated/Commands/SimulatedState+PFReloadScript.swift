@@ -25,6 +25,7 @@ extension SimulatedState {
         } else {
             // Nothing in the model creates an interface while a script waits: an interface
             // absent now would still be absent when the wait runs out.
+            output.out("Waiting for \(interfaceName) (at most \(timeout) s).")
             output.err("\(program): WARNING: \(interfaceName) did not appear within \(timeout) s; reloading the rules anyway.")
             words.append("\(interfaceName) did not appear within \(timeout) s")
         }
