@@ -11,7 +11,7 @@ enum LockoutCheck {
         do {
             ruleset = try PFParser.parse(text: text, path: path)
         } catch {
-            throw StepRefusal("the generated \(path) does not parse: \(error.description)")
+            throw StepRefusal("the generated \(path) does not parse: \(error.description)", cause: error)
         }
         let packet = PFPacket(interface: interface, direction: .in, family: .inet, proto: .tcp, destinationPort: port)
         let verdict = PFEvaluator(ruleset: ruleset).verdict(for: packet)

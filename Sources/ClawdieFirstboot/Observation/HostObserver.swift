@@ -73,7 +73,7 @@ struct HostObserver {
         do {
             return try RCConfDocument(text: text, path: FreeBSDPaths.rcConf).assignments
         } catch {
-            throw StepRefusal(error.description)
+            throw StepRefusal(error.description, cause: error)
         }
     }
 

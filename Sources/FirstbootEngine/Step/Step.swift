@@ -42,9 +42,18 @@ package enum Reversibility: Hashable, Sendable {
 }
 
 /// A step's refusal to run or its finding that the host is not as wanted: one line that
-/// says what and what to do.
+/// says what and what to do. The error it was made from, if any, is kept as `cause`; it does
+/// not print.
 package struct StepRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     package var message: String
-    package init(_ message: String) { self.message = message }
+    package var cause: (any Error)?
+    package init(_ message: String, cause: (any Error)? = nil) {
+        self.message = message
+        self.cause = cause
+    }
     package var description: String { message }
+
+    // Two refusals that print the same are the same refusal: the cause is detail, not identity.
+    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.message == rhs.message }
+    package func hash(into hasher: inout Hasher) { hasher.combine(message) }
 }

@@ -34,7 +34,7 @@ extension RCConfKeyEditing {
         do {
             return try RCConfDocument(bytes: bytes, path: path)
         } catch {
-            throw HostError(error.description)
+            throw HostError(error.description, cause: error)
         }
     }
 }

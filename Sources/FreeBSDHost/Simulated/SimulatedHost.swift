@@ -101,7 +101,9 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
         do {
             output = try next.execute(argv, environment: command.environment)
         } catch {
-            throw HostError("the simulated host does not model `\(Command.display(argv))`; add a transcript for it to the host profile")
+            // The gap is in the simulator, so the message says where the models live; a
+            // profile's transcripts are for replaying a real host's answers, not for filling it.
+            throw HostError("`\(Command.display(argv))` is not modelled by the simulated host; add it to the simulator's command models (Sources/FreeBSDHost/Simulated/Commands, dispatched by SimulatedState.execute)", cause: error)
         }
         try commit(next)
         return output.result

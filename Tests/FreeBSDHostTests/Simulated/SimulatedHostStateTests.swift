@@ -50,7 +50,8 @@ import Testing
         #expect {
             try host.sh("/usr/bin/uptime")
         } throws: { error in
-            "\(error)" == "the simulated host does not model `/usr/bin/uptime`; add a transcript for it to the host profile"
+            "\(error)" == "`/usr/bin/uptime` is not modelled by the simulated host; add it to the simulator's command models (Sources/FreeBSDHost/Simulated/Commands, dispatched by SimulatedState.execute)"
+                && (error as? HostError)?.cause is Unmodelled
         }
         #expect(throws: HostError.self) { try host.sh("/sbin/pfctl", "-s", "Tables", "-v", "-z") }
         #expect(throws: HostError.self) { try host.sh("/sbin/ifconfig", "vtnet0", "mtu", "9000") }

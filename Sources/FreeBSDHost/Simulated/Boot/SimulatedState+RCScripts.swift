@@ -91,7 +91,7 @@ extension SimulatedState {
             let ordering = try RCOrder.order(scripts: scripts.map { ($0.path, $0.header) }, skipping: skipping, ties: ties)
             return ordering.paths.compactMap { byPath[$0] }
         } catch {
-            throw HostError("the simulated host cannot boot: \(error.description)")
+            throw HostError("the simulated host cannot boot: \(error.description)", cause: error)
         }
     }
 }
