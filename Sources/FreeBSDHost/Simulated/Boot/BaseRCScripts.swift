@@ -4,19 +4,31 @@
 /// models, and the ordering points its boot report shows, have a behaviour; every other base
 /// script is ordered but does nothing and is left out of the report.
 enum BaseRCScripts {
-    static func all(freebsdVersion: String) -> [RCScript] {
-        PFRuleFormatter.major(freebsdVersion) >= 15 ? fifteen : fourteen
+    /// The base scripts with the base daemons of `daemons` modelled: a daemon's script gets
+    /// its rcvar and behaviour, and one the header table lacks is added with its own header.
+    static func all(freebsdVersion: String, daemons: [SimulatedDaemon] = SimulatedDaemon.table) -> [RCScript] {
+        var scripts = PFRuleFormatter.major(freebsdVersion) >= 15 ? fifteen : fourteen
+        for daemon in daemons where !daemon.isLocal {
+            let script = RCScript(path: daemon.path, name: daemon.name, header: daemon.header ?? RCScriptHeader(provide: [daemon.name]),
+                                  rcvar: daemon.rcvar, behavior: .daemon(daemon))
+            if let index = scripts.firstIndex(where: { $0.path == daemon.path }) {
+                scripts[index].rcvar = daemon.rcvar
+                scripts[index].behavior = .daemon(daemon)
+            } else {
+                scripts.append(script)
+            }
+        }
+        return scripts
     }
 
-    /// Scripts the boot report lists, with the rcvar that enables them.
+    /// Scripts the boot report lists, with the rcvar that enables them (the daemons among them
+    /// are `SimulatedDaemon.table`'s entries).
     private static let modelled: [String: (rcvar: String?, behavior: RCScript.Behavior)] = [
         "root": (nil, .placeholder), "FILESYSTEMS": (nil, .placeholder), "hostname": (nil, .placeholder),
         "netif": (nil, .netif), "routing": (nil, .routing), "pf": ("pf_enable", .pf),
         "pflog": ("pflog_enable", .unmodelled), "pfsync": ("pfsync_enable", .unmodelled),
-        "devd": ("devd_enable", .daemon), "netwait": (nil, .placeholder), "NETWORKING": (nil, .placeholder),
-        "syslogd": ("syslogd_enable", .daemon), "SERVERS": (nil, .placeholder), "DAEMON": (nil, .placeholder),
-        "ntpd": ("ntpd_enable", .daemon), "LOGIN": (nil, .placeholder),
-        "sshd": ("sshd_enable", .daemon), "cron": ("cron_enable", .daemon),
+        "netwait": (nil, .placeholder), "NETWORKING": (nil, .placeholder),
+        "SERVERS": (nil, .placeholder), "DAEMON": (nil, .placeholder), "LOGIN": (nil, .placeholder),
     ]
 
     private static let fifteen = scripts(rows(BaseRCHeaders.table, withCommit: true))

@@ -11,10 +11,8 @@ struct RCScript {
         case routing
         /// rc.d/pf.
         case pf
-        /// A daemon started the rc.subr default way (`Starting NAME.`).
-        case daemon
-        /// The tailscaled port's script: no output on start; creates tailscale0.
-        case tailscaled
+        /// A daemon: what its start and stop do is its entry in `SimulatedDaemon.table`.
+        case daemon(SimulatedDaemon)
         /// A local `pf_reload` script: waits for tailscale0 and reloads pf.conf.
         case pfReload
         /// A script the simulator cannot run; the boot report lists it as skipped.

@@ -11,11 +11,14 @@ extension SimulatedState {
     /// The base scripts and the local ones rc.subr would pick up: files in
     /// /usr/local/etc/rc.d that are executable and have a `# PROVIDE:` line
     /// (`*.sample` and `*.pkgsave` are ignored, as find_local_scripts_new does).
-    var rcScripts: [RCScript] {
-        BaseRCScripts.all(freebsdVersion: freebsdVersion) + localRCScripts
+    var rcScripts: [RCScript] { rcScripts(daemons: SimulatedDaemon.table) }
+
+    /// The scripts with `daemons` as the modelled daemons (`SimulatedDaemon.table` but in tests).
+    func rcScripts(daemons: [SimulatedDaemon]) -> [RCScript] {
+        BaseRCScripts.all(freebsdVersion: freebsdVersion, daemons: daemons) + localRCScripts(daemons: daemons)
     }
 
-    var localRCScripts: [RCScript] {
+    private func localRCScripts(daemons: [SimulatedDaemon]) -> [RCScript] {
         let localStartup = rcValue("local_startup") ?? Self.localRCDirectory
         guard !localStartup.isEmpty, localStartup.uppercased() != "NO" else { return [] }
         return (listDirectory(Self.localRCDirectory) ?? []).compactMap { entry in
@@ -32,8 +35,10 @@ extension SimulatedState {
                 behavior = .pfReload
             } else if header.provide.contains("clawdie_firstboot") {
                 behavior = .bootHook
-            } else if header.provide.contains("tailscaled") && tailscaleInstalled {
-                behavior = .tailscaled
+            } else if let daemon = daemons.first(where: { daemon in
+                daemon.isLocal && header.provide.contains(daemon.name) && daemon.package.map { packages[$0] != nil } ?? true
+            }) {
+                behavior = .daemon(daemon)
             } else {
                 behavior = .unmodelled
             }
@@ -41,8 +46,8 @@ extension SimulatedState {
         }
     }
 
-    func rcScript(named name: String) -> RCScript? {
-        rcScripts.first { PathName.lastComponent(of: $0.path) == name }
+    func rcScript(named name: String, daemons: [SimulatedDaemon] = SimulatedDaemon.table) -> RCScript? {
+        rcScripts(daemons: daemons).first { PathName.lastComponent(of: $0.path) == name }
     }
 
     /// The value of a plain `key=value` line of a script (`name="pf_reload"`,

@@ -90,14 +90,10 @@ extension SimulatedState {
             let output = pfStart(rules: rcValue("pf_rules") ?? "/etc/pf.conf")
             let problems = output.stderr.split(separator: "\n").joined(separator: "; ")
             return (.ran, pf.enabled ? (problems.isEmpty ? "loaded \(pf.loadedPath ?? "no rules") and enabled pf" : "enabled pf: \(problems)") : "pf not enabled: \(problems)")
-        case .daemon, .tailscaled:
-            let output = startDaemon(script)
-            var summary = output.status == 0 ? "started \(script.name)" : "did not start: \(output.stderr.trimmingNewlines())"
-            if script.behavior == .tailscaled, output.status == 0 {
-                let address = interface(named: "tailscale0")?.inet.first
-                summary += address.map { "; tailscale0 created with \($0)" } ?? "; tailscale0 created without an address (\(tailscale.backendState))"
-            }
-            return (.ran, summary)
+        case .daemon(let daemon):
+            let output = startDaemon(daemon)
+            guard output.status == 0 else { return (.ran, "did not start: \(output.stderr.trimmingNewlines())") }
+            return (.ran, (["started \(script.name)"] + [daemon.bootNote(self)].compactMap { $0 }).joined(separator: "; "))
         case .pfReload:
             return (.ran, pfReloadScript(program: "/etc/rc").words)
         case .unmodelled, .unlisted:

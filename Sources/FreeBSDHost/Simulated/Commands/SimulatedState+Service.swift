@@ -8,10 +8,13 @@ import Foundation
 /// 'start' …", exit 0), `one` prefixes, default daemon start/stop/status messages, enable and
 /// disable, `service -e`.
 extension SimulatedState {
-    mutating func service(_ args: [String]) throws(Unmodelled) -> CommandOutput {
-        if args == ["-e"] { return enabledServices() }
+    ///
+    /// - Parameter daemons: the daemons modelled: `SimulatedDaemon.table`, or in a test the
+    ///   table with an entry of its own.
+    mutating func service(_ args: [String], daemons: [SimulatedDaemon] = SimulatedDaemon.table) throws(Unmodelled) -> CommandOutput {
+        if args == ["-e"] { return enabledServices(rcScripts(daemons: daemons)) }
         guard args.count == 2 else { throw Unmodelled() }
-        guard let script = rcScript(named: args[0]) else {
+        guard let script = rcScript(named: args[0], daemons: daemons) else {
             var output = CommandOutput(status: 1)
             output.out("\(args[0]) does not exist in /etc/rc.d or the local startup")
             output.out("directories (\(Self.localRCDirectory)), or is not executable")
@@ -21,7 +24,7 @@ extension SimulatedState {
     }
 
     /// `service -e`: every script, in rcorder order, whose rcvar is enabled.
-    private func enabledServices() -> CommandOutput {
+    private func enabledServices(_ rcScripts: [RCScript]) -> CommandOutput {
         let scripts = (try? RCOrder.order(scripts: rcScripts.map { ($0.path, $0.header) }, ties: rcorderTies))?.paths ?? []
         let byPath = Dictionary(rcScripts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var output = CommandOutput()
@@ -61,7 +64,7 @@ extension SimulatedState {
         }
         switch script.behavior {
         case .pf: return try pfScript(command)
-        case .daemon, .tailscaled: return try daemonScript(script, command)
+        case .daemon(let daemon): return try daemonScript(daemon, command)
         case .pfReload:
             switch command {
             case "start", "restart": return pfReloadScript(program: script.path).output
@@ -87,56 +90,45 @@ extension SimulatedState {
     }
 
     func runningPID(of script: RCScript) -> Int? {
-        script.behavior == .tailscaled ? tailscale.daemonPID : services[script.name]
+        guard case .daemon(let daemon) = script.behavior else { return services[script.name] }
+        return daemon.pid(self)
     }
 
-    private mutating func daemonScript(_ script: RCScript, _ command: String) throws(Unmodelled) -> CommandOutput {
-        let name = script.name
+    private mutating func daemonScript(_ daemon: SimulatedDaemon, _ command: String) throws(Unmodelled) -> CommandOutput {
+        let name = daemon.name
         let pidfile = "/var/run/\(name).pid"
         switch command {
         case "start":
-            return startDaemon(script)
+            return startDaemon(daemon)
         case "stop":
-            return stopDaemon(script)
+            return stopDaemon(daemon)
         case "restart":
-            var output = runningPID(of: script) == nil
+            var output = daemon.pid(self) == nil
                 ? CommandOutput.failure("\(name) not running? (check \(pidfile)).")
-                : stopDaemon(script)
-            output.append(startDaemon(script))
+                : stopDaemon(daemon)
+            output.append(startDaemon(daemon))
             return output
         case "status":
-            if let pid = runningPID(of: script) { return CommandOutput(stdout: "\(name) is running as pid \(pid).\n") }
+            if let pid = daemon.pid(self) { return CommandOutput(stdout: "\(name) is running as pid \(pid).\n") }
             return CommandOutput(stdout: "\(name) is not running.\n", status: 1)
         default:
             throw Unmodelled()
         }
     }
 
-    mutating func startDaemon(_ script: RCScript) -> CommandOutput {
-        if let pid = runningPID(of: script) {
-            return .failure("\(script.name) already running? (pid=\(pid)).")
+    mutating func startDaemon(_ daemon: SimulatedDaemon) -> CommandOutput {
+        if let pid = daemon.pid(self) {
+            return .failure("\(daemon.name) already running? (pid=\(pid)).")
         }
-        if script.behavior == .tailscaled {
-            // The port's start_cmd launches daemon(8) and prints nothing.
-            startTailscaled()
-            return CommandOutput()
-        }
-        services[script.name] = allocatePID()
-        return CommandOutput(stdout: "Starting \(script.name).\n")
+        return daemon.start(&self)
     }
 
-    private mutating func stopDaemon(_ script: RCScript) -> CommandOutput {
-        guard let pid = runningPID(of: script) else {
-            return .failure("\(script.name) not running? (check /var/run/\(script.name).pid).")
+    private mutating func stopDaemon(_ daemon: SimulatedDaemon) -> CommandOutput {
+        guard let pid = daemon.pid(self) else {
+            return .failure("\(daemon.name) not running? (check /var/run/\(daemon.name).pid).")
         }
-        var output = CommandOutput(stdout: "Stopping \(script.name).\nWaiting for PIDS: \(pid).\n")
-        if script.behavior == .tailscaled {
-            // The port's stop_postcmd logs with `logger -s`, which also writes to stderr.
-            if interface(named: "tailscale0") != nil { output.err("tailscaled: Destroying tailscale0 adapter") }
-            stopTailscaled()
-        } else {
-            services[script.name] = nil
-        }
+        var output = CommandOutput(stdout: "Stopping \(daemon.name).\nWaiting for PIDS: \(pid).\n")
+        output.append(daemon.stop(&self))
         return output
     }
 }
