@@ -38,9 +38,13 @@ extension SimulatedState {
     mutating func runRCCommand(_ script: RCScript, _ rawCommand: String) throws(Unmodelled) -> CommandOutput {
         var command = rawCommand
         var forced = false
+        // rc.subr's rc_quiet: `fast` (how /etc/rc starts scripts) and `quiet` omit the
+        // "Cannot 'start'" line of a disabled script.
+        var quiet = false
         for prefix in ["one", "force", "quiet", "fast"] where command.hasPrefix(prefix) && command.count > prefix.count {
             command.removeFirst(prefix.count)
             forced = prefix == "one" || prefix == "force"
+            quiet = prefix == "quiet" || prefix == "fast"
         }
         let name = script.name
         let running = runningPID(of: script)
@@ -60,6 +64,7 @@ extension SimulatedState {
         }
         let exempt = command == "status" || (command == "stop" && running != nil)
         if let rcvar = script.rcvar, !forced, !exempt, !rcEnabled(rcvar) {
+            if quiet { return CommandOutput() }
             return CommandOutput(stdout: "Cannot '\(command)' \(name). Set \(rcvar) to YES in /etc/rc.conf or use 'one\(command)' instead of '\(command)'.\n")
         }
         switch script.behavior {
