@@ -45,6 +45,13 @@ package enum Reversibility: Hashable, Sendable {
 /// says what and what to do.
 package struct StepRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     package var message: String
-    package init(_ message: String) { self.message = message }
+    /// True when the refusal only says that something the step waits for at apply time is
+    /// not there yet (a readiness condition checked once while planning): apply waits for it,
+    /// so it is no reason to refuse a phase before it starts.
+    package var awaitsReadiness: Bool
+    package init(_ message: String, awaitsReadiness: Bool = false) {
+        self.message = message
+        self.awaitsReadiness = awaitsReadiness
+    }
     package var description: String { message }
 }

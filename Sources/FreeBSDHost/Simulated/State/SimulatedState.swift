@@ -104,13 +104,21 @@ extension SimulatedState {
         interfaces.firstIndex { $0.name == name }
     }
 
+    /// A cloned interface's address as FreeBSD generates it (`ether_gen_addr`): from the host
+    /// and the name it was created with, under the FreeBSD Foundation's prefix 58:9c:fc, so
+    /// the same interface destroyed and created again gets the same address.
+    func generatedEther(for name: String) -> String {
+        let digest = SHA256.digest(Data("\(hostname)/\(name)".utf8))
+        return "58:9c:fc:" + digest.prefix(3).map { String(hexadecimal: Int($0), digits: 2) }.joined(separator: ":")
+    }
+
     /// Adds an interface with the next kernel index.
     mutating func addInterface(name: String, kind: InterfaceKind) {
         let index = nextInterfaceIndex
         nextInterfaceIndex += 1
         interfaces.append(SimulatedInterface(
             name: name, originalName: name, kind: kind, index: index, inet: [], inet6: [],
-            ether: kind == .loopback || kind == .tun ? nil : Self.ether(for: index), up: false, members: [],
+            ether: kind == .loopback || kind == .tun ? nil : generatedEther(for: name), up: false, members: [],
             description: nil, bootInet: []))
     }
 
