@@ -24,3 +24,19 @@ import Testing
         #expect(try Self.ether(host, "bridge1") != first)
     }
 }
+
+/// What ran before a reboot leaves no trace in the pids of the daemons rc starts after it, as
+/// on a real host, whose kernel numbers processes afresh.
+@Suite struct SimulatedRebootPIDTests {
+    @Test func daemonsGetTheSamePidsWhateverRanBeforeTheReboot() throws {
+        let quiet = try SimulatedSupport.host("cloud-vm")
+        let busy = try SimulatedSupport.host("cloud-vm")
+        var next = busy.state
+        for _ in 0..<5 { _ = next.allocatePID() }
+        try busy.commit(next)
+        _ = try quiet.reboot()
+        _ = try busy.reboot()
+        #expect(!busy.state.services.isEmpty)
+        #expect(busy.state.services == quiet.state.services)
+    }
+}

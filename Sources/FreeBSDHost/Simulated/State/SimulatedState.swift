@@ -51,7 +51,7 @@ extension SimulatedState {
         files = profile.files
         packages = profile.packages
         services = [:]
-        nextPID = 700
+        nextPID = Self.firstPID
         kernelModules = []
         pf = PFRuntime()
         ipForwarding = 0
@@ -85,6 +85,9 @@ extension SimulatedState {
             startTailscaled(keepBackendState: true)
         }
     }
+
+    /// The pid before the first one a booted host gives out.
+    static let firstPID = 700
 
     /// A locally administered MAC address that is stable for an interface index.
     static func ether(for index: Int) -> String {
