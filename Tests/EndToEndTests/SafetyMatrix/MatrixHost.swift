@@ -39,12 +39,40 @@ struct MatrixHost {
     }
 
     /// The host as `facts` records it: what two runs are compared by. Process ids are left
-    /// out: they say in which order daemons started (by rc at boot, or by a resumed apply
-    /// after it), not how the host is configured.
+    /// out, and interfaces are put in name order: both say in which order daemons started and
+    /// interfaces were created (by rc at boot, or by a resumed apply after it), not how the
+    /// host is configured or what it does.
     func facts() throws -> String {
         let context = try context(.facts)
-        let text = String(decoding: try FactsCollector.collect(context, phases: context.phases(Invocation(verb: .facts))).encode(), as: UTF8.self)
+        let data = try FactsCollector.collect(context, phases: context.phases(Invocation(verb: .facts))).encode()
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        if let interfaces = object["interfaces"] as? [[String: Any]] {
+            object["interfaces"] = interfaces.sorted { ($0["name"] as? String ?? "") < ($1["name"] as? String ?? "") }
+        }
+        if let transcripts = object["transcripts"] as? [[String: Any]] {
+            object["transcripts"] = transcripts.map { transcript in
+                var transcript = transcript
+                if let stdout = transcript["stdout"] as? String, (transcript["argv"] as? [String])?.first == "/sbin/ifconfig" {
+                    transcript["stdout"] = Self.inNameOrder(stdout)
+                }
+                return transcript
+            }
+        }
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self)
         return text.replacing(#/(pid|PID) [0-9]+/#) { "\($0.output.1) N" }
+    }
+
+    /// `ifconfig` output with its interface blocks, or `ifconfig -l`'s words, in name order.
+    static func inNameOrder(_ stdout: String) -> String {
+        let lines = stdout.split(separator: "\n")
+        if lines.count == 1, !stdout.contains(":") {
+            return stdout.split(whereSeparator: \.isWhitespace).sorted().joined(separator: " ")
+        }
+        var blocks: [[Substring]] = []
+        for line in lines {
+            if line.hasPrefix("\t"), !blocks.isEmpty { blocks[blocks.count - 1].append(line) } else { blocks.append([line]) }
+        }
+        return blocks.sorted { $0[0] < $1[0] }.map { $0.joined(separator: "\n") }.joined(separator: "\n")
     }
 
     func simulated() throws -> SimulatedHost {

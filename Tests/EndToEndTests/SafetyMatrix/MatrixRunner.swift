@@ -97,7 +97,7 @@ struct MatrixRunner {
             }
             do {
                 try crashed.apply(boot: true)
-                if try crashed.facts() != expectedAfterBoot, sample.full || !PendingFix.skipsBootResumeFacts(matrixCase) {
+                if try crashed.facts() != expectedAfterBoot {
                     outcome.findings.append("crash point \(point): apply --boot after a reboot resumed to other facts than an uninterrupted run")
                 }
             } catch {
@@ -183,11 +183,14 @@ struct MatrixRunner {
             return
         } catch {}
         // As before the step, or as before the run when the failing command is also one a
-        // step observes with and the run was refused before its first change.
-        let after = try host.facts()
+        // step observes with and the run was refused before its first change. The host is
+        // read without the fault, which `facts` would otherwise record too.
+        let clean = try host.rebound(to: base.profilePath)
+        let after = try clean.facts()
         if let beforeStep, after != beforeStep, after != start {
             outcome.findings.append("\(what): the host is not as before \(fault.step)")
         }
+        _ = try clean.faulted(ProfileFault(argv: fault.argv, exitStatus: 1, stderr: "injected failure\n"))
         if let closed = ManagementPath.closed(on: try host.simulated(), sshPorts: ports) { outcome.findings.append("\(what): \(closed)") }
         let rebooted = try host.copy()
         try rebooted.reboot()
