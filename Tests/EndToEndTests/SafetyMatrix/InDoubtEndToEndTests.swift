@@ -16,8 +16,7 @@ import Testing
     static let scenarios = [
         Scenario(step: "write-pf-conf", before: "", after: "ssh_port=\"2222\"\n", phase: "firstboot"),
         Scenario(step: "lockdown-pf", before: "tailnet_wait=\"2\"\n", after: "tailnet_wait=\"2\"\n", phase: "lockdown"),
-        // The jail loopback with an address: without one it never comes up (issue 9, item 4).
-        Scenario(step: "jail-table", before: "", after: "boot_phases=\"firstboot vnet\"\njail_loopback_address=\"192.168.255.1/24\"\n", phase: "vnet"),
+        Scenario(step: "jail-table", before: "", after: "boot_phases=\"firstboot vnet\"\n", phase: "vnet"),
     ]
 
     /// The fail point right after the step's `pfctl -f` was recorded: the file is written, the

@@ -60,6 +60,7 @@ struct FormTool {
     }
 
     func sshOnExternal() throws -> String {
-        try run(["simulate", "probe", "--in", "vtnet0", "--proto", "tcp", "--port", "22"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The verdict is the first line; the rule that decided it follows.
+        String(try run(["simulate", "probe", "--in", "vtnet0", "--proto", "tcp", "--port", "22"]).stdout.split(separator: "\n").first ?? "")
     }
 }
