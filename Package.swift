@@ -23,7 +23,8 @@ let package = Package(
         .testTarget(name: "ClawdieFirstbootTests", dependencies: ["ClawdieFirstboot", "FreeBSDHost", "FirstbootEngine"],
                     exclude: ["Golden"]),
         // Drives the built binary as an operator or CI would, against simulated hosts.
-        .testTarget(name: "EndToEndTests", dependencies: ["clawdie-firstboot", "FreeBSDHost", "FirstbootEngine"]),
+        // The safety matrix among them runs most cases in-process against the simulated host.
+        .testTarget(name: "EndToEndTests", dependencies: ["clawdie-firstboot", "ClawdieFirstboot", "FreeBSDHost", "FirstbootEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

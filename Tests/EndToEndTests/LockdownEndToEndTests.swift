@@ -83,11 +83,18 @@ import Testing
         #expect(try Self.probe(tool, "vtnet0", port: 22) == "pass")
     }
 
-    @Test func aKeyFileOthersCanReadIsRefused() throws {
-        let tool = try Self.firstbooted(keyMode: "0644")
+    /// The refusal is knowable before the phase starts (plan refuses too), so the phase
+    /// refuses as a whole: no package installed, no rc.conf key, no daemon started.
+    @Test(arguments: ["0644", "0640"])
+    func aKeyFileOthersCanReadIsRefusedBeforeAnythingChanges(mode: String) throws {
+        let tool = try Self.firstbooted(keyMode: mode)
+        let before = try tool.facts()
+        #expect(try tool.run(["plan", "--phase", "lockdown"]).exitCode == 1)
         let result = try tool.run(["apply", "--phase", "lockdown"])
         #expect(result.exitCode == 1)
-        #expect(result.stderr.contains("must be owned by root and readable by root only; it is owner 0 mode 0644"))
+        #expect(result.stderr.contains("step tailscale-up cannot run"))
+        #expect(result.stderr.contains("must be owned by root and readable by root only; it is owner 0 mode \(mode)"))
+        #expect(try tool.facts() == before)
         #expect(try Self.probe(tool, "vtnet0", port: 22) == "pass")
     }
 

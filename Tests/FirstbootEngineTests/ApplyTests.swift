@@ -136,9 +136,34 @@ import Testing
         } throws: { error in
             (error as? EngineError) == .preconditionFailed(step: "set-keys", message: "no default route")
         }
-        // The first step stays done; nothing after the refusal ran.
+        // The refusal was knowable before the first change, so not even the step before it ran.
+        #expect(host.state == Sample.host().state)
+    }
+
+    /// A refusal that can only be told once an earlier step it requires is applied is left to
+    /// the step: the steps before it stay done.
+    @Test func aRefusalThatDependsOnAnEarlierStepComesWhenTheStepIsReached() throws {
+        let host = Sample.host()
+        let refusing = ClosureStep(id: "after-config", requires: ["write-config"], precondition: { context in
+            if try context.host.readFile(Sample.appConf) == Sample.newApp { throw StepRefusal("the new config is refused") }
+        })
+        #expect {
+            _ = try makeEngine(host, try temporaryDirectory(), steps: [Sample.steps[0], refusing]).apply()
+        } throws: { error in
+            (error as? EngineError) == .preconditionFailed(step: "after-config", message: "the new config is refused")
+        }
         #expect(host.state.files[Sample.appConf]?.contents == Sample.newApp)
-        #expect(host.state.resources.isEmpty)
+    }
+
+    /// A readiness condition the step waits for at apply time is no reason to refuse the run.
+    @Test func aReadinessConditionIsWaitedForNotRefusedUpFront() throws {
+        let host = Sample.host()
+        let waiting = ClosureStep(id: "wait-ready", precondition: { context in
+            try context.waitUntil("the service", timeout: 5) { context.clock.now() >= 1_800_000_002 }
+        })
+        let report = try makeEngine(host, try temporaryDirectory(), steps: [Sample.steps[0], waiting]).apply()
+        #expect(report.applied == ["write-config"])
+        #expect(report.unchanged == ["wait-ready"])
     }
 
     @Test func aStepOfAnotherPhaseNeedsItsRequirementDone() throws {

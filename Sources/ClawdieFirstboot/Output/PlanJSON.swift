@@ -15,6 +15,8 @@ struct PlanJSON: Encodable {
         var action: String
         var note: String?
         var changes: [ChangeJSON]
+        /// For a step to resume: what apply undoes first, from the journal; empty otherwise.
+        var undo: [ChangeJSON]
 
         /// `note` is null rather than absent, so every step has the same keys.
         func encode(to encoder: any Encoder) throws {
@@ -24,9 +26,10 @@ struct PlanJSON: Encodable {
             try c.encode(action, forKey: .action)
             try c.encode(note, forKey: .note)
             try c.encode(changes, forKey: .changes)
+            try c.encode(undo, forKey: .undo)
         }
 
-        enum CodingKeys: String, CodingKey { case id, phase, action, note, changes }
+        enum CodingKeys: String, CodingKey { case id, phase, action, note, changes, undo }
     }
 
     struct ChangeJSON: Encodable {
@@ -86,7 +89,7 @@ struct PlanJSON: Encodable {
         changesPending = plan.hasChanges
         steps = plan.steps.map { step in
             Step(id: step.id, phase: step.phase, action: step.action.rawValue, note: step.note,
-                 changes: step.changes.map(Self.change))
+                 changes: step.changes.map(Self.change), undo: step.undo.map(Self.change))
         }
     }
 

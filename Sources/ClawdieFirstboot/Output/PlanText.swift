@@ -6,7 +6,8 @@ import Foundation
 #endif
 
 /// The plan as a person reads it: a summary line, then each step with `~` (changes), `=`
-/// (no change) or `?` (checked at apply time) and its changes — unified diffs for files,
+/// (no change), `?` (checked at apply time) or `!` (resumed: undone, then applied afresh)
+/// and its changes — unified diffs for files,
 /// `key: old -> new` for rc.conf, the argv for commands.
 struct PlanText {
     var colour: Bool
@@ -29,10 +30,20 @@ struct PlanText {
                 marker = paint("?", .yellow)
                 what = step.changes.isEmpty ? "checked at apply time"
                     : "\(step.changes.count) change\(step.changes.count == 1 ? "" : "s"), checked at apply time"
+            case .resume:
+                marker = paint("!", .yellow)
+                what = "resume: \(step.undo.count) undone, then \(step.changes.count) change\(step.changes.count == 1 ? "" : "s")"
             }
             var line = "\(marker) \(step.id + String(repeating: " ", count: width - step.id.count))  [\(step.phase)] \(what)"
             if let note = step.note { line += " - \(note)" }
             out += line + "\n"
+            if step.action == .resume {
+                out += "    undo, from the journal:\n"
+                out += step.undo.flatMap(render).map { "      " + $0 + "\n" }.joined()
+                out += "    then:\n"
+                out += step.changes.flatMap(render).map { "      " + $0 + "\n" }.joined()
+                continue
+            }
             for change in step.changes {
                 out += render(change).map { "    " + $0 + "\n" }.joined()
             }
@@ -45,9 +56,10 @@ struct PlanText {
         guard !applying.isEmpty else {
             return "No changes: the host already matches the configuration (\(plan.steps.count) steps checked)."
         }
-        // What changes on the host: a key or file that several steps change is counted once.
+        // What changes on the host: a key or file that several steps change is counted once;
+        // the undo before a resumed step changes the host too.
         var fileSet = Set<String>(), keySet = Set<String>(), commands = 0
-        for planned in plan.steps.flatMap(\.changes) {
+        for planned in plan.steps.flatMap({ $0.undo + $0.changes }) {
             switch planned.change {
             case .writeFile(let path, _, _, _, _), .removeFile(let path): fileSet.insert(path)
             case .setKey(let file, let key, _), .unsetKey(let file, let key): keySet.insert(file + "\u{0}" + key)

@@ -34,6 +34,7 @@ extension Engine {
         observer?.runStarted(command: "apply", phases: runPhases, steps: ordered.count)
         do {
             try run.finishing { run in
+                try refuseKnowableRefusals(ordered, run: &run, applier: applier)
                 for (index, step) in ordered.enumerated() {
                     let started = clock.now()
                     run.stepStartedAt = started
@@ -64,6 +65,13 @@ extension Engine {
                            confirm: ConfirmationRequest?) throws {
         let status = run.state.status(of: step.id)
         if status == .inDoubt { report.resumed.append(step.id) }
+        if let interrupted = interruptedApplication(of: step, state: run.state) {
+            // Whatever the step could observe of its own interrupted changes, put them back
+            // from the journal first: the step then plans against a host it can read.
+            try undoOrFail(interrupted, of: step.id, unsure: interrupted.changes.last?.seq, run: &run, applier: applier) {
+                "resuming it needs the changes of its interrupted run undone first, and that failed: \($0)"
+            }
+        }
         var context = StepContext(host: host, isPlanning: false, completedSteps: run.state.completedSteps, clock: clock)
         context.observer = observer
         let changes: [Change]
@@ -73,18 +81,12 @@ extension Engine {
         } catch let stop as any RunEndingError {
             throw stop
         } catch {
-            let message = String(describing: error)
-            if status == .inDoubt {
-                // Interrupted earlier and now refused: put back what it had already changed.
-                try failStep(step, message: message, failedSeq: nil, run: &run, applier: applier)
-            }
-            try run.record(.stepFailed(step: step.id, error: message))
-            throw EngineError.preconditionFailed(step: step.id, message: message)
+            try refuse(step, message: String(describing: error), run: &run, applier: applier)
         }
         if changes.isEmpty {
             if status != .done {
                 if status == .inDoubt { try verify(step, context: context, run: &run, applier: applier) }
-                let made = run.state.openApplication(of: step.id)?.changes.count ?? 0
+                let made = run.state.openApplication(of: step.id)?.liveChanges.count ?? 0
                 try run.record(.stepDone(step: step.id, changes: made))
             }
             report.unchanged.append(step.id)
@@ -111,6 +113,29 @@ extension Engine {
         report.applied.append(step.id)
     }
 
+    /// Refuses the whole run before its first change when a step's refusal is already
+    /// knowable, as `plan` knows it: the run is planned first, and a step the plan refuses
+    /// ends it before any step has changed the host. What can only be told once earlier steps
+    /// are applied, or a readiness condition apply waits for, is left to the step itself.
+    private func refuseKnowableRefusals(_ ordered: [any Step], run: inout JournalSession, applier: ChangeApplier) throws {
+        do {
+            _ = try plan(ordered, state: run.state, journal: run.journal, deferringReadiness: true)
+        } catch EngineError.preconditionFailed(let id, let message) {
+            guard let step = ordered.first(where: { $0.id == id }) else { throw EngineError.preconditionFailed(step: id, message: message) }
+            try refuse(step, message: message, run: &run, applier: applier)
+        }
+    }
+
+    /// Records that `step` refused to run and throws. A step interrupted earlier and now
+    /// refused first has what it had already changed put back. Never returns.
+    private func refuse(_ step: any Step, message: String, run: inout JournalSession, applier: ChangeApplier) throws -> Never {
+        if run.state.status(of: step.id) == .inDoubt {
+            try failStep(step, message: message, failedSeq: nil, run: &run, applier: applier)
+        }
+        try run.record(.stepFailed(step: step.id, error: message))
+        throw EngineError.preconditionFailed(step: step.id, message: message)
+    }
+
     private func verify(_ step: any Step, context: StepContext, run: inout JournalSession, applier: ChangeApplier) throws {
         do {
             try step.verify(in: context)
@@ -124,17 +149,26 @@ extension Engine {
     /// Undoes the step's open application, records the failure and throws. Never returns.
     private func failStep(_ step: any Step, message: String, failedSeq: Int?, run: inout JournalSession, applier: ChangeApplier) throws -> Never {
         if let application = run.state.openApplication(of: step.id) {
-            do {
-                try undo(application, of: step.id, skipping: failedSeq, run: &run, applier: applier)
-            } catch let stop as any RunEndingError {
-                throw stop
-            } catch {
-                let combined = "\(message); undoing it failed: \(error)"
-                try run.record(.stepFailed(step: step.id, error: combined))
-                throw EngineError.undoFailed(step: step.id, message: combined)
+            try undoOrFail(application, of: step.id, unsure: failedSeq, run: &run, applier: applier) {
+                "\(message); undoing it failed: \($0)"
             }
         }
         try run.record(.stepFailed(step: step.id, error: message))
         throw EngineError.stepFailed(step: step.id, message: message)
+    }
+
+    /// Undoes `application`; when that fails, records the step as failed with `explain`'s
+    /// message about the error and throws `undoFailed`.
+    private func undoOrFail(_ application: RunState.Application, of step: String, unsure: Int?,
+                            run: inout JournalSession, applier: ChangeApplier, explain: (any Error) -> String) throws {
+        do {
+            try undo(application, of: step, unsure: unsure, run: &run, applier: applier)
+        } catch let stop as any RunEndingError {
+            throw stop
+        } catch {
+            let message = explain(error)
+            try run.record(.stepFailed(step: step, error: message))
+            throw EngineError.undoFailed(step: step, message: message)
+        }
     }
 }

@@ -46,7 +46,7 @@ extension Engine {
                     throw EngineError.irreversible(step: step.id, reason: reason)
                 }
                 for application in run.state.applicationsToUndo(of: step.id) {
-                    try undo(application, of: step.id, skipping: nil, run: &run, applier: applier)
+                    try undo(application, of: step.id, run: &run, applier: applier)
                 }
                 try run.record(.stepUndone(step: step.id))
                 report.undone.append(step.id)

@@ -51,7 +51,14 @@ package final class Engine {
     package func plan(phases: [String]? = nil) throws -> Plan {
         let journal = try openJournal()
         let state = RunState(records: journal.records)
-        let ordered = try schedule(phases: phases, state: state)
+        return try plan(try schedule(phases: phases, state: state), state: state, journal: journal)
+    }
+
+    /// Plans `ordered` against the host with the journal's `state`. A step in doubt is planned
+    /// as apply will resume it: its interrupted application undone first, then its changes
+    /// against the host as that undo leaves it. With `deferringReadiness`, a step refused only
+    /// because something it waits for at apply time is not there yet counts as deferred.
+    func plan(_ ordered: [any Step], state: RunState, journal: Journal, deferringReadiness: Bool = false) throws -> Plan {
         let planning = PlanningHost(over: host)
         var pending = Set<String>()
         var planned: [PlannedStep] = []
@@ -61,11 +68,22 @@ package final class Engine {
         var completed = state.completedSteps
         for step in ordered {
             defer { completed.insert(step.id) }
+            var undo: [PlannedChange] = []
+            if let interrupted = interruptedApplication(of: step, state: state) {
+                for action in try undoActions(interrupted, of: step.id) {
+                    if let change = try plannedChange(for: action, journal: journal) { undo.append(try plan(change, on: planning)) }
+                }
+                pending.insert(step.id)
+            }
+            let resumeNote = undo.isEmpty ? nil
+                : "interrupted in an earlier run: apply first undoes the \(undo.count) change\(undo.count == 1 ? "" : "s") the journal recorded for it (listed as undo), then applies it afresh"
             let context = StepContext(host: planning, isPlanning: true, completedSteps: completed, clock: clock)
             do {
                 try step.checkPreconditions(in: context)
             } catch let refusal as StepRefusal {
-                guard let waitingOn = step.requires.first(where: pending.contains) else {
+                let waitingOn = step.requires.first(where: pending.contains)
+                    ?? (deferringReadiness && refusal.awaitsReadiness ? step.id : nil)
+                guard let waitingOn else {
                     throw EngineError.preconditionFailed(step: step.id, message: refusal.message)
                 }
                 pending.insert(step.id)
@@ -73,8 +91,11 @@ package final class Engine {
                 // reviewer wants to see it; what cannot be told yet is left out.
                 let changes = (try? step.changes(in: context)) ?? []
                 let plannedChanges = try changes.map { try plan($0, on: planning) }
-                planned.append(PlannedStep(id: step.id, phase: step.phase, action: .deferred, changes: plannedChanges,
-                                           note: "checked when \(waitingOn) has been applied: \(refusal.message)"))
+                let deferred = waitingOn == step.id ? "waited for at apply time: \(refusal.message)"
+                    : "checked when \(waitingOn) has been applied: \(refusal.message)"
+                planned.append(PlannedStep(id: step.id, phase: step.phase, action: undo.isEmpty ? .deferred : .resume,
+                                           changes: plannedChanges, undo: undo,
+                                           note: [resumeNote, deferred].compactMap { $0 }.joined(separator: "; ")))
                 continue
             }
             let changes: [Change]
@@ -87,8 +108,10 @@ package final class Engine {
             let summary = try step.summary(in: context)
             let plannedChanges = try changes.map { try plan($0, on: planning) }
             if !changes.isEmpty { pending.insert(step.id) }
-            planned.append(PlannedStep(id: step.id, phase: step.phase, action: changes.isEmpty ? .noop : .apply,
-                                       changes: plannedChanges, note: summary))
+            let action: PlannedStep.Action = !undo.isEmpty ? .resume : changes.isEmpty ? .noop : .apply
+            let note = [resumeNote, summary].compactMap { $0 }
+            planned.append(PlannedStep(id: step.id, phase: step.phase, action: action, changes: plannedChanges, undo: undo,
+                                       note: note.isEmpty ? nil : note.joined(separator: "; ")))
         }
         return Plan(steps: planned)
     }

@@ -9,7 +9,7 @@ package struct Plan: Sendable {
     package var steps: [PlannedStep]
 
     /// True when applying would change the host.
-    package var hasChanges: Bool { steps.contains { !$0.changes.isEmpty || $0.action == .deferred } }
+    package var hasChanges: Bool { steps.contains { !$0.changes.isEmpty || $0.action == .deferred || $0.action == .resume } }
 }
 
 package struct PlannedStep: Sendable {
@@ -21,12 +21,17 @@ package struct PlannedStep: Sendable {
         /// The step's preconditions can only be checked once earlier steps are applied; its
         /// changes, where they can be told already, are listed.
         case deferred
+        /// The step is in doubt (a run stopped inside it): apply first undoes what its
+        /// interrupted application recorded (`undo`), then applies it afresh (`changes`).
+        case resume
     }
 
     package var id: String
     package var phase: String
     package var action: Action
     package var changes: [PlannedChange]
+    /// For a step to resume: what apply undoes first, from the journal, in order.
+    package var undo: [PlannedChange] = []
     /// Why the step is deferred, or other words for the reader.
     package var note: String?
 }

@@ -47,8 +47,13 @@ package enum Reversibility: Hashable, Sendable {
 package struct StepRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     package var message: String
     package var cause: (any Error)?
-    package init(_ message: String, cause: (any Error)? = nil) {
+    /// True when the refusal only says that something the step waits for at apply time is
+    /// not there yet (a readiness condition checked once while planning): apply waits for it,
+    /// so it is no reason to refuse a phase before it starts.
+    package var awaitsReadiness: Bool
+    package init(_ message: String, awaitsReadiness: Bool = false, cause: (any Error)? = nil) {
         self.message = message
+        self.awaitsReadiness = awaitsReadiness
         self.cause = cause
     }
     package var description: String { message }

@@ -24,7 +24,7 @@ package struct StepContext {
         let deadline = clock.now() + timeout
         while true {
             if try condition() { return }
-            if isPlanning { throw StepRefusal("\(what) is not there yet") }
+            if isPlanning { throw StepRefusal("\(what) is not there yet", awaitsReadiness: true) }
             if clock.now() >= deadline {
                 throw StepRefusal("timed out after \(Int(timeout)) s waiting for \(what)")
             }

@@ -22,7 +22,8 @@ struct WaitTailnet: Step {
         } catch let refusal as StepRefusal {
             // While planning nothing has been started yet: say what apply will do, not what to check.
             if context.isPlanning {
-                throw StepRefusal("apply waits up to \(settings.tailnetWait) s (tailnet_wait) for \(tailnet); now: \(missing ?? "unknown")")
+                throw StepRefusal("apply waits up to \(settings.tailnetWait) s (tailnet_wait) for \(tailnet); now: \(missing ?? "unknown")",
+                                  awaitsReadiness: refusal.awaitsReadiness)
             }
             throw StepRefusal("\(refusal.message): \(missing ?? "unknown"); check `tailscale status`")
         }

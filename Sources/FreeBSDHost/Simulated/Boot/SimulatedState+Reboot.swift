@@ -66,6 +66,9 @@ extension SimulatedState {
         pf = PFRuntime()
         kernelModules = []
         services = [:]
+        // A new kernel numbers processes afresh: what ran before the reboot leaves no trace
+        // in the pids of the daemons rc starts.
+        nextPID = SimulatedState.firstPID
         tailscale.daemonPID = nil
         ipForwarding = 0
         boots += 1

@@ -51,7 +51,7 @@ extension SimulatedState {
         files = profile.files
         packages = profile.packages
         services = [:]
-        nextPID = 700
+        nextPID = Self.firstPID
         kernelModules = []
         pf = PFRuntime()
         ipForwarding = 0
@@ -86,6 +86,9 @@ extension SimulatedState {
         }
     }
 
+    /// The pid before the first one a booted host gives out.
+    static let firstPID = 700
+
     /// A locally administered MAC address that is stable for an interface index.
     static func ether(for index: Int) -> String {
         "58:9c:fc:00:" + String(hexadecimal: (index >> 8) & 0xff, digits: 2) + ":" + String(hexadecimal: index & 0xff, digits: 2)
@@ -104,13 +107,21 @@ extension SimulatedState {
         interfaces.firstIndex { $0.name == name }
     }
 
+    /// A cloned interface's address as FreeBSD generates it (`ether_gen_addr`): from the host
+    /// and the name it was created with, under the FreeBSD Foundation's prefix 58:9c:fc, so
+    /// the same interface destroyed and created again gets the same address.
+    func generatedEther(for name: String) -> String {
+        let digest = SHA256.digest(Data("\(hostname)/\(name)".utf8))
+        return "58:9c:fc:" + digest.prefix(3).map { String(hexadecimal: Int($0), digits: 2) }.joined(separator: ":")
+    }
+
     /// Adds an interface with the next kernel index.
     mutating func addInterface(name: String, kind: InterfaceKind) {
         let index = nextInterfaceIndex
         nextInterfaceIndex += 1
         interfaces.append(SimulatedInterface(
             name: name, originalName: name, kind: kind, index: index, inet: [], inet6: [],
-            ether: kind == .loopback || kind == .tun ? nil : Self.ether(for: index), up: false, members: [],
+            ether: kind == .loopback || kind == .tun ? nil : generatedEther(for: name), up: false, members: [],
             description: nil, bootInet: []))
     }
 
