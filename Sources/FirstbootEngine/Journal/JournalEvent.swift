@@ -93,4 +93,11 @@ package struct JournalRecord: Hashable, Sendable {
 
     /// Milliseconds since the epoch for a clock reading in seconds.
     package static func milliseconds(_ seconds: Double) -> Int64 { Int64((seconds * 1000).rounded(.down)) }
+
+    /// A record's whole-second `time` in milliseconds (what a journal written before `time_ms`
+    /// stands for), or nil when it does not fit: a damaged record, refused rather than trapped on.
+    static func milliseconds(wholeSeconds seconds: Int64) -> Int64? {
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        return overflow ? nil : product
+    }
 }

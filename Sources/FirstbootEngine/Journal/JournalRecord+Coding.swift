@@ -90,7 +90,10 @@ extension JournalRecord: Codable {
         }
         seq = try c.decode(Int.self, forKey: .seq)
         time = try c.decode(Int64.self, forKey: .time)
-        timeMilliseconds = try c.decodeIfPresent(Int64.self, forKey: .timeMilliseconds) ?? time * 1000
+        guard let inMilliseconds = Self.milliseconds(wholeSeconds: time) else {
+            throw DecodingError.dataCorruptedError(forKey: .time, in: c, debugDescription: "seconds since the epoch that fit in milliseconds")
+        }
+        timeMilliseconds = try c.decodeIfPresent(Int64.self, forKey: .timeMilliseconds) ?? inMilliseconds
         startedMilliseconds = try c.decodeIfPresent(Int64.self, forKey: .startedMilliseconds)
         let typeName = try c.decode(String.self, forKey: .type)
         guard let type = EventType(rawValue: typeName) else {

@@ -13,7 +13,10 @@ extension JournalRecord {
         }
         seq = try c.int(Key.seq.rawValue)
         time = try c.int64(Key.time.rawValue)
-        timeMilliseconds = try c.optionalInt64(Key.timeMilliseconds.rawValue) ?? time * 1000
+        guard let inMilliseconds = Self.milliseconds(wholeSeconds: time) else {
+            throw JSONShapeError(path: Key.time.rawValue, expected: "seconds since the epoch that fit in milliseconds")
+        }
+        timeMilliseconds = try c.optionalInt64(Key.timeMilliseconds.rawValue) ?? inMilliseconds
         startedMilliseconds = try c.optionalInt64(Key.startedMilliseconds.rawValue)
         let typeName = try c.string(Key.type.rawValue)
         guard let type = EventType(rawValue: typeName) else {

@@ -34,6 +34,8 @@ import Testing
         ("\"kind\" : \"physical\"", "\"kind\" : \"wormhole\""),
         ("\"boots\" : 0", "\"boots\" : \"0\""),
         ("\"hostname\"", "\"hostnam\""),
+        ("\"rcorderTies\" : \"ascending\"", "\"rcorderTies\" : \"asecnding\""),
+        ("\"rcorderTies\" : \"ascending\",", ""),
     ])
     func aDamagedStateIsRefusedAsTheDecodableConformanceRefusesIt(find: String, replace: String) throws {
         let host = try SimulatedSupport.host("cloud-vm")

@@ -9,7 +9,11 @@ extension SimulatedState {
         profileDigest = try c.string("profileDigest")
         hostname = try c.string("hostname")
         freebsdVersion = try c.string("freebsdVersion")
-        rcorderTies = try c.optionalString("rcorderTies").flatMap(RCOrder.TieOrder.init(rawValue:)) ?? .ascending
+        let ties = try c.string("rcorderTies")
+        guard let order = RCOrder.TieOrder(rawValue: ties) else {
+            throw JSONShapeError(path: "rcorderTies", expected: "ascending or descending")
+        }
+        rcorderTies = order
         interfaces = try c.objectList("interfaces") { item throws(JSONShapeError) in try SimulatedInterface(json: item) }
         nextInterfaceIndex = try c.int("nextInterfaceIndex")
         defaultRoute = try c.optionalObject("defaultRoute").map { route throws(JSONShapeError) in try ProfileRoute(json: route) }
