@@ -69,6 +69,43 @@ import Testing
         #expect(try tool.run(["plan", "--phase", "firstboot"]).exitCode == 0)
     }
 
+    /// A changed configuration takes effect now as it will at the next boot: an address the
+    /// configuration no longer gives leaves its interface, a changed one replaces the old, and
+    /// the table of advertised routes goes with the phase that declared it, instead of all
+    /// three lingering until a reboot drops them.
+    @Test func aChangedConfigurationTakesEffectNowAsAtTheNextBoot() throws {
+        let tool = try Self.tool("boot_phases=\"firstboot vnet\"\n" + Self.vnetConfig)
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        #expect(try Self.interfaces(tool.facts())["clawdie0"] == ["192.168.255.1/24"])
+        try "boot_phases=\"firstboot vnet\"\nextra_bridges=\"warden1:192.168.101.2/24 warden2:192.168.102.1/24\"\n"
+            .write(toFile: tool.config, atomically: true, encoding: .utf8)
+        let applied = try tool.run(["apply"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        let now = try Self.interfaces(tool.facts())
+        #expect(now["clawdie0"] == [])
+        #expect(now["warden1"] == ["192.168.101.2/24"])
+        #expect(try tool.run(["simulate", "reboot"]).exitCode == 0)
+        #expect(try Self.interfaces(tool.facts()) == now)
+    }
+
+    /// A `persist` table the new rules no longer declare is killed with the load, as a boot
+    /// would not load it: the subnet routes' table after the routes are turned off by a
+    /// configuration whose phases the firstboot phase re-renders pf.conf for.
+    @Test func aTableTheRulesNoLongerDeclareIsNotLeftLoaded() throws {
+        let tool = try Self.tool(try String(contentsOfFile: Tool.repository + "/plans/sites/subnet.conf", encoding: .utf8),
+                                 profile: Tool.repository + "/plans/hosts/cloud-vm-tailnet.json")
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        #expect(try Self.transcript(tool.facts(), ["/sbin/pfctl", "-s", "Tables"])?.contains("tailnet_routes") == true)
+        try String(contentsOfFile: Tool.repository + "/plans/sites/earlier-layout.conf", encoding: .utf8)
+            .write(toFile: tool.config, atomically: true, encoding: .utf8)
+        let applied = try tool.run(["apply"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        let tables = try Self.transcript(tool.facts(), ["/sbin/pfctl", "-s", "Tables"])
+        #expect(tables == "bruteforce\nclawdie_jails\n")
+        #expect(try tool.run(["simulate", "reboot"]).exitCode == 0)
+        #expect(try Self.transcript(tool.facts(), ["/sbin/pfctl", "-s", "Tables"]) == tables)
+    }
+
     /// What a recorded command printed, from a `facts` profile.
     static func transcript(_ facts: String, _ argv: [String]) throws -> String? {
         let object = try JSONSerialization.jsonObject(with: Data(facts.utf8)) as! [String: Any]

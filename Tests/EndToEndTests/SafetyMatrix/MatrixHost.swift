@@ -62,6 +62,38 @@ struct MatrixHost {
         return text.replacing(#/(pid|PID) [0-9]+/#) { "\($0.output.1) N" }
     }
 
+    /// The places where two `facts` differ, each named by its path (interfaces by name,
+    /// transcripts by command, files by path), with both values: what a finding shows
+    /// instead of two whole hosts.
+    static func differences(_ left: String, _ right: String) -> [String: String] {
+        let a = flattened(left), b = flattened(right)
+        var result: [String: String] = [:]
+        for path in Set(a.keys).union(b.keys) where a[path] != b[path] {
+            result[path] = "`\(a[path] ?? "nothing")` became `\(b[path] ?? "nothing")`"
+        }
+        return result
+    }
+
+    static func flattened(_ facts: String) -> [String: String] {
+        var result: [String: String] = [:]
+        func walk(_ value: Any, _ path: String) {
+            if let object = value as? [String: Any] {
+                for (key, member) in object { walk(member, path + "/" + key) }
+            } else if let list = value as? [Any], list.allSatisfy({ $0 is [String: Any] }) {
+                for (index, element) in list.enumerated() {
+                    let object = element as! [String: Any]
+                    let key = (object["name"] as? String) ?? (object["argv"] as? [String])?.joined(separator: " ") ?? "\(index)"
+                    walk(element, path + "[" + key + "]")
+                }
+            } else {
+                let data = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])) ?? Data()
+                result[path] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        walk((try? JSONSerialization.jsonObject(with: Data(facts.utf8))) ?? [:], "")
+        return result
+    }
+
     /// `ifconfig` output with its interface blocks, or `ifconfig -l`'s words, in name order.
     static func inNameOrder(_ stdout: String) -> String {
         let lines = stdout.split(separator: "\n")

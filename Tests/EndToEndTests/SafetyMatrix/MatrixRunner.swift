@@ -60,6 +60,16 @@ struct MatrixRunner {
         let rebooted = try reference.copy()
         try rebooted.reboot()
         try checkConverged(rebooted, "after a reboot", &outcome)
+        // What runs is what the host boots to: a reboot changes nothing apply set up. What a
+        // reboot changes on the host before the run (the firstboot sentinel goes, a VM's tap
+        // interface is not re-created) it may change here too.
+        let rebootedBase = try base.copy()
+        try rebootedBase.reboot()
+        let volatile = MatrixHost.differences(before, try rebootedBase.facts())
+        for (path, change) in MatrixHost.differences(expected, try rebooted.facts()).sorted(by: { $0.key < $1.key })
+        where volatile[path] == nil {
+            outcome.findings.append("a reboot after apply changes \(path): \(change)")
+        }
         if let closed = ManagementPath.closed(on: try rebooted.simulated(), sshPorts: ports) {
             outcome.findings.append("after apply and a reboot: \(closed)")
         }

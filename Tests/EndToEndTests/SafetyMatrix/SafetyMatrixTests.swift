@@ -8,15 +8,6 @@ import Testing
 /// a failing command leaves the host as before its step, a refusal changes nothing, and an
 /// applied host has nothing left to do, also after a reboot (docs/testing.md).
 @Suite struct SafetyMatrixTests {
-    /// Open, found by this matrix and not yet fixed: a host converged on the vnet site and
-    /// then given earlier-layout (another bridge name and network), crashed early in the run,
-    /// rebooted and resumed with `apply --boot`, ends with other facts than an uninterrupted run
-    /// and a reboot. Left out of CI until fixed; CLAWDIE_SAFETY_MATRIX=full runs it.
-    static func openDefect(_ matrixCase: MatrixCase) -> Bool {
-        // The same from the subnet site, which runs vnet too.
-        matrixCase.site == "earlier-layout" && ["vnet", "subnet"].contains(matrixCase.from ?? "")
-    }
-
     @Test func everyCaseKeepsTheSafetyPromise() throws {
         let started = Date()
         let everyCase = MatrixCase.all
@@ -24,7 +15,7 @@ import Testing
         // CI's budget: a deterministic quarter of the cases, each with a sample of its crash
         // points and faults; CLAWDIE_SAFETY_MATRIX=full runs every case, point and fault.
         let cases = everyCase.enumerated().filter { index, matrixCase in
-            full || (index % 4 == 0 && !Self.openDefect(matrixCase))
+            full || index % 4 == 0
         }.map(\.element)
         let results = Mutex<[(MatrixCase, Result<MatrixRunner.Outcome, any Error>)]>([])
         DispatchQueue.concurrentPerform(iterations: cases.count) { index in

@@ -23,6 +23,15 @@ import Testing
         #expect(try host.sh("/sbin/ifconfig", "bridge", "create").succeeded)
         #expect(try Self.ether(host, "bridge1") != first)
     }
+
+    /// The address a profile gives its own cloned bridge is that host's address for the name:
+    /// the bare-metal host's vm-bhyve switch comes back from a reboot with it.
+    @Test func aProfilesBridgeKeepsItsAddressOverAReboot() throws {
+        let host = try SimulatedSupport.host("bare-metal")
+        let given = try #require(try Self.ether(host, "bridge0"))
+        _ = try host.reboot()
+        #expect(try Self.ether(host, "bridge0") == given)
+    }
 }
 
 /// What ran before a reboot leaves no trace in the pids of the daemons rc starts after it, as

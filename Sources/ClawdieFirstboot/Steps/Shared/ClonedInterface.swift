@@ -43,7 +43,8 @@ struct ClonedInterface {
         // ifconfig_<name>, with its address or, without one, by "up" alone.
         let configKey = "ifconfig_\(Self.rcName(name))"
         let wantedConfig = address.map { "inet \($0) up" } ?? "up"
-        if try observer.rcValue(configKey) != wantedConfig {
+        let persistedConfig = try observer.rcValue(configKey)
+        if persistedConfig != wantedConfig {
             changes.append(.setKey(file: FreeBSDPaths.rcConf, key: configKey, value: wantedConfig))
         }
 
@@ -58,8 +59,24 @@ struct ClonedInterface {
             guard existing.groups.contains(group) else {
                 throw StepRefusal("\(name) exists and is not a \(group) interface (groups: \(existing.groups.joined(separator: " "))); rename that interface or set \(setting)")
             }
-            if let address, !existing.inet.contains(where: { $0.network == address }), let addAddress {
-                changes.append(addAddress)
+            // The address rc.conf gave it before, when the configuration no longer gives it:
+            // removed now, or the interface would keep it until the next boot drops it.
+            let stale = Self.persistedAddress(persistedConfig).flatMap { old in
+                old != address && existing.inet.contains(where: { $0.network == old }) ? old : nil
+            }
+            if let stale {
+                changes.append(.run(argv: [ifconfig, name, "inet", stale.address.description, "-alias"],
+                                    undo: .commandUnlessUndone([ifconfig, name, "inet", stale.description, "alias"], alreadyUndone: "File exists")))
+            }
+            if let address, let addAddress, !existing.inet.contains(where: { $0.network == address }) {
+                // Without `alias` ifconfig replaces the first address, which may be another's
+                // (a jail's alias on the loopback); with none left it is the plain form.
+                let othersRemain = existing.inet.contains { $0.network != stale }
+                changes.append(othersRemain
+                    ? .run(argv: [ifconfig, name, "inet", address.description, "alias", "up"],
+                           undo: .commandUnlessUndone([ifconfig, name, "inet", address.address.description, "-alias"],
+                                                      alreadyUndone: "Can't assign requested address"))
+                    : addAddress)
             } else if !existing.isUp {
                 changes.append(bringUp)
             }
@@ -86,6 +103,14 @@ struct ClonedInterface {
         guard existing.isUp else {
             throw StepRefusal("\(name) is down after it was configured")
         }
+    }
+
+    /// The address an `ifconfig_<name>` value of the form `inet A/len …` gives; nil for any
+    /// other form, which the operator wrote and this step leaves to them.
+    static func persistedAddress(_ value: String?) -> IPv4Network? {
+        let words = (value ?? "").split(separator: " ")
+        guard words.count >= 2, words[0] == "inet", words[1].contains("/") else { return nil }
+        return IPv4Network(words[1])
     }
 
     /// The unit rc.conf already renames to this name, if any — whether or not it is in

@@ -33,15 +33,11 @@ struct SubnetPF: Step {
         // The table is declared by the new rules only: its absence from pf means they are not
         // loaded yet, as after a run that died between writing the file and loading it.
         let unloaded = try reloads && !settings.advertisedNetworks.isEmpty && !observer.tableLoaded(FirewallPolicy.tailnetRoutesTable)
-        // With the routes turned off the rule goes, and the table it used would stay in pf.
-        let stale = try reloads && settings.advertisedNetworks.isEmpty && observer.tableLoaded(FirewallPolicy.tailnetRoutesTable)
-        guard try observer.file(FreeBSDPaths.pfConf) != firewall.text || unloaded || stale else { return [] }
+        // With the routes turned off the rule and its table go: the installation kills the
+        // table the file declared.
+        guard try observer.file(FreeBSDPaths.pfConf) != firewall.text || unloaded else { return [] }
         if unloaded {
             changes.append(PersistentTable(name: FirewallPolicy.tailnetRoutesTable).listing)
-        }
-        if stale {
-            // Reloading the restored file on rollback brings the table back.
-            changes.append(.run(argv: [FreeBSDPaths.pfctl, "-t", FirewallPolicy.tailnetRoutesTable, "-T", "kill"], undo: .nothing))
         }
         return changes
     }

@@ -28,5 +28,6 @@ extension SimulatedState {
         tailscale = try TailscaleRuntime(json: c.object("tailscale"))
         faultsFired = try c.map("faultsFired", expected: "a whole number", \.intValue)
         boots = try c.int("boots")
+        clonedEthers = try c.map("clonedEthers", expected: "a string", \.stringValue)
     }
 }

@@ -35,6 +35,10 @@ struct SimulatedState: Codable, Equatable, Sendable {
     /// How many times each fault (by index in the profile) has fired.
     var faultsFired: [String: Int]
     var boots: Int
+    /// The link addresses the profile gives its cloned interfaces, by the name each was
+    /// created with: FreeBSD derives a cloned interface's address from the host and that
+    /// name (`ether_gen_addr`), so the same interface created again at boot gets it again.
+    var clonedEthers: [String: String] = [:]
 }
 
 extension SimulatedState {
@@ -61,6 +65,7 @@ extension SimulatedState {
             login: profile.tailscale.login, settings: loggedIn ? [:] : nil, routeApproval: profile.tailscale.routeApproval)
         faultsFired = [:]
         boots = 0
+        clonedEthers = [:]
 
         var declared = profile.interfaces
         if !declared.contains(where: { $0.name == "lo0" }) {
@@ -74,6 +79,7 @@ extension SimulatedState {
                 inet6: item.inet6, ether: item.ether ?? (item.kind == .loopback || item.kind == .tun ? nil : Self.ether(for: index)),
                 up: item.up, members: item.members, description: item.description,
                 bootInet: item.kind == .physical ? item.inet : []))
+            if let ether = item.ether, interfaces[interfaces.count - 1].isCloned { clonedEthers[item.name] = ether }
         }
         if profile.tailscale.installed {
             installTailscale(version: packages["tailscale"] ?? TailscalePackage.version)
@@ -111,6 +117,7 @@ extension SimulatedState {
     /// and the name it was created with, under the FreeBSD Foundation's prefix 58:9c:fc, so
     /// the same interface destroyed and created again gets the same address.
     func generatedEther(for name: String) -> String {
+        if let given = clonedEthers[name] { return given }
         let digest = SHA256.digest(Data("\(hostname)/\(name)".utf8))
         return "58:9c:fc:" + digest.prefix(3).map { String(hexadecimal: Int($0), digits: 2) }.joined(separator: ":")
     }
