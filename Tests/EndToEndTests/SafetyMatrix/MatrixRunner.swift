@@ -79,7 +79,7 @@ struct MatrixRunner {
 
         // Crash at every durable event, then resume two ways.
         let points = reference.journalRecords() - recordsBefore
-        var factsBeforeStep: [String: String] = [:]
+        var hostBeforeStep: [String: MatrixHost] = [:]
         let stepBegun = try stepBegunPoints(reference, from: recordsBefore)
         for point in 1...points where sample.includes(point, of: points) || stepBegun.values.contains(point) {
             outcome.crashPoints += 1
@@ -89,7 +89,7 @@ struct MatrixRunner {
                 outcome.findings.append("crash point \(point): the run did not stop")
                 continue
             } catch is SimulatedCrash {}
-            if let step = stepBegun.first(where: { $0.value == point })?.key { factsBeforeStep[step] = try crashed.facts() }
+            if let step = stepBegun.first(where: { $0.value == point })?.key { hostBeforeStep[step] = try crashed.copy() }
             if let closed = ManagementPath.closed(on: try crashed.simulated(), sshPorts: ports) {
                 outcome.findings.append("crash point \(point): \(closed)")
             }
@@ -118,7 +118,7 @@ struct MatrixRunner {
         // Every mutating command failing in turn.
         for (index, fault) in try mutatingCommands(reference, from: recordsBefore).enumerated() where sample.includes(index, of: Int.max) {
             outcome.faults += 1
-            try checkFault(fault, base: base, expected: expected, beforeStep: factsBeforeStep[fault.step], ports: ports, &outcome)
+            try checkFault(fault, base: base, expected: expected, beforeStep: hostBeforeStep[fault.step], ports: ports, &outcome)
         }
         return outcome
     }
@@ -166,23 +166,39 @@ struct MatrixRunner {
     struct Fault {
         var step: String
         var argv: [String]
+        /// The commands of its step before it whose undo leaves them in place (`pkg bootstrap`:
+        /// the package manager stays): what an undone step may leave behind.
+        var kept: [[String]]
     }
 
     /// The commands the reference run made as changes: the mutating ones.
     private func mutatingCommands(_ reference: MatrixHost, from first: Int) throws -> [Fault] {
         var faults: [Fault] = []
+        var kept: [String: [[String]]] = [:]
         for record in try reference.context().engine.openJournal().records.dropFirst(first) {
-            if case .changeRecorded(let step, let change) = record.event, case .command(let argv) = change.target,
-               !faults.contains(where: { $0.argv == argv }) {
-                faults.append(Fault(step: step, argv: argv))
+            if case .changeRecorded(let step, let change) = record.event, case .command(let argv) = change.target {
+                if !faults.contains(where: { $0.argv == argv }) {
+                    faults.append(Fault(step: step, argv: argv, kept: kept[step] ?? []))
+                }
+                if change.prior == .command(.nothing) { kept[step, default: []].append(argv) }
             }
         }
         return faults
     }
 
+    /// The host before a step with the step's kept commands run on it: as an undone step
+    /// leaves it.
+    private static func keeping(_ kept: [[String]], on host: MatrixHost) throws -> String? {
+        guard !kept.isEmpty else { return nil }
+        let copy = try host.copy()
+        let simulated = try copy.simulated()
+        for argv in kept { _ = try simulated.run(Command(argv)) }
+        return try copy.facts()
+    }
+
     /// The command failing once: the host is as before its step, the management path open
     /// (also after a reboot), and the next clean apply completes to the uninterrupted facts.
-    private func checkFault(_ fault: Fault, base: MatrixHost, expected: String, beforeStep: String?, ports: Set<UInt16>,
+    private func checkFault(_ fault: Fault, base: MatrixHost, expected: String, beforeStep: MatrixHost?, ports: Set<UInt16>,
                             _ outcome: inout Outcome) throws {
         let what = "`\(Command.display(fault.argv))` failing"
         let start = try base.facts()
@@ -197,7 +213,7 @@ struct MatrixRunner {
         // read without the fault, which `facts` would otherwise record too.
         let clean = try host.rebound(to: base.profilePath)
         let after = try clean.facts()
-        if let beforeStep, after != beforeStep, after != start {
+        if let beforeStep, try after != beforeStep.facts(), after != start, try after != Self.keeping(fault.kept, on: beforeStep) {
             outcome.findings.append("\(what): the host is not as before \(fault.step)")
         }
         _ = try clean.faulted(ProfileFault(argv: fault.argv, exitStatus: 1, stderr: "injected failure\n"))
