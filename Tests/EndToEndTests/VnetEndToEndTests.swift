@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+@testable import FreeBSDHost
 
 /// The vnet phase through the built binary: forwarding, the jail loopback, extra bridges and
 /// the jail table, after firstboot and after lockdown.
@@ -86,6 +87,20 @@ import Testing
         #expect(now["warden1"] == ["192.168.101.2/24"])
         #expect(try tool.run(["simulate", "reboot"]).exitCode == 0)
         #expect(try Self.interfaces(tool.facts()) == now)
+    }
+
+    /// Only the address rc.conf gave the loopback goes when it changes: a jail's alias on it
+    /// stays, and the new address is added beside it instead of replacing the first one.
+    @Test func aChangedLoopbackAddressLeavesAJailsAliasAlone() throws {
+        let tool = try Self.tool("boot_phases=\"firstboot vnet\"\n" + Self.vnetConfig)
+        #expect(try tool.run(["apply"]).exitCode == 0)
+        let host = try SimulatedHost(profilePath: tool.profile, stateDirectory: tool.stateDirectory)
+        #expect(try host.run(Command(["/sbin/ifconfig", "clawdie0", "inet", "192.168.255.10/32", "alias"])).succeeded)
+        try Self.vnetConfig.replacing("192.168.255.1/24", with: "192.168.254.1/24")
+            .write(toFile: tool.config, atomically: true, encoding: .utf8)
+        let applied = try tool.run(["apply", "--phase", "vnet"])
+        #expect(applied.exitCode == 0, "\(applied.stderr)")
+        #expect(try Self.interfaces(tool.facts())["clawdie0"] == ["192.168.255.10/32", "192.168.254.1/24"])
     }
 
     /// A `persist` table the new rules no longer declare is killed with the load, as a boot
