@@ -51,14 +51,11 @@ struct EnablePF: Step {
             changes.append(.writeFile(path: FreeBSDPaths.pfFallback, contents: fallback, mode: 0o644, owner: .root,
                                       validate: [FreeBSDPaths.pfctl, "-nf", "{}"]))
         }
-        let keys = [
+        changes += try RCConfKeys.changes([
             ("pf_enable", "YES"), ("pf_rules", FreeBSDPaths.pfConf),
             ("pf_fallback_rules_enable", "YES"), ("pf_fallback_rules_file", FreeBSDPaths.pfFallback),
             ("pf_fallback_rules", fallbackLine),
-        ]
-        for (key, value) in keys where try host.readKey(key, inFile: FreeBSDPaths.rcConf) != value {
-            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: key, value: value))
-        }
+        ], on: host)
         let observer = HostObserver(host: host)
         if try !observer.pfEnabled() {
             if try !observer.pfModuleLoaded() {

@@ -20,10 +20,8 @@ struct InstallPFReload: Step {
         if try context.host.readFile(FreeBSDPaths.pfReloadScript) != script || status?.mode != 0o555 || status?.owner != .root {
             changes.append(.writeFile(path: FreeBSDPaths.pfReloadScript, contents: script, mode: 0o555, owner: .root))
         }
-        for (key, value) in [("pf_reload_enable", "YES"), ("pf_reload_timeout", String(settings.pfReloadWait))]
-        where try context.host.readKey(key, inFile: FreeBSDPaths.rcConf) != value {
-            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: key, value: value))
-        }
+        changes += try RCConfKeys.changes([("pf_reload_enable", "YES"), ("pf_reload_timeout", String(settings.pfReloadWait))],
+                                          on: context.host)
         return changes
     }
 }

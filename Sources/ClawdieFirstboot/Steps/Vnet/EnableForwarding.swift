@@ -19,10 +19,7 @@ struct EnableForwarding: Step {
     }
 
     func changes(in context: StepContext) throws -> [Change] {
-        var changes: [Change] = []
-        if try context.host.readKey("gateway_enable", inFile: FreeBSDPaths.rcConf) != "YES" {
-            changes.append(.setKey(file: FreeBSDPaths.rcConf, key: "gateway_enable", value: "YES"))
-        }
+        var changes = try RCConfKeys.changes([("gateway_enable", "YES")], on: context.host)
         if try forwarding(context) != "1" {
             changes.append(.run(argv: [Self.sysctl, "net.inet.ip.forwarding=1"], undo: .command([Self.sysctl, "net.inet.ip.forwarding=0"])))
         }
