@@ -1,9 +1,15 @@
+import FirstbootEngine
+
 /// `clawdie-firstboot --help` and `clawdie-firstboot COMMAND --help`, printed from `CommandTable`.
 enum HelpText {
     static let width = 100
 
-    /// The tool's help: every command in a line, the global options, the exit statuses.
-    static var text: String {
+    /// The tool's help: every command in a line, the global options, the platform's phases and
+    /// steps, the exit statuses.
+    static var text: String { text(steps: PlatformSteps.all(Settings())) }
+
+    /// The tool's help listing `steps` (the registry's, or a test's).
+    static func text(steps: [any Step]) -> String {
         var lines = [
             "usage: clawdie-firstboot [global options] COMMAND [options]",
             "",
@@ -19,10 +25,9 @@ enum HelpText {
         lines += table(CommandTable.global.map { ($0.helpForm, $0.help) })
         lines += [
             "",
-            "Phases: firstboot (detect-ext-if, create-bridge, write-pf-conf, install-pf-reload,",
-            "enable-pf); lockdown (install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet,",
-            "lockdown-pf); vnet (enable-forwarding, create-jail-loopback, extra-bridges, jail-table,",
-            "bastille-network); subnet (subnet-pf, advertise-routes).",
+        ]
+        lines += wrap(phaseList(steps), width: proseWidth)
+        lines += [
             "",
             "Exit status: 0 success, 1 failure (the message and the journal say where), 2 plan has",
             "changes pending, 64 bad command line.",
@@ -30,6 +35,17 @@ enum HelpText {
             "See clawdie-firstboot(8) and the docs/ folder.",
         ]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The width of the tool's help paragraphs, narrower than the option tables.
+    private static let proseWidth = 89
+
+    /// `Phases: P (step, …); …`: each phase with its steps, in the registry's order.
+    static func phaseList(_ steps: [any Step]) -> String {
+        let phases = Scheduler.declaredPhases(steps).map { phase in
+            "\(phase) (\(steps.filter { $0.phase == phase }.map(\.id).joined(separator: ", ")))"
+        }
+        return "Phases: " + phases.joined(separator: "; ") + "."
     }
 
     /// One command's help: its synopsis, what it does, its options, the global options and its
