@@ -171,7 +171,7 @@ import Testing
         #expect(refused.stderr.contains("subnet"), "\(refused.stderr)")
         let rolled = try tool.run(["rollback", "--phase", "subnet"])
         #expect(rolled.exitCode == 0, "\(rolled.stderr)")
-        #expect(rolled.stdout.contains("advertise-routes, subnet-pf"))
+        #expect(rolled.stdout == "rolled back: \(try RegistryPhase("subnet").rollbackOrder.joined(separator: ", "))\n")
         #expect(try tool.facts() == before)
         #expect(try Self.advertised(tool).isEmpty)
         #expect(try Self.probe(tool, ["--in", "tailscale0", "--port", "80", "--from", "100.64.0.7", "--to", "192.168.100.5"]).hasPrefix("block\n"))
