@@ -65,6 +65,8 @@ struct SimulatedDaemon: Sendable {
     /// Every daemon the simulator models.
     static let table: [SimulatedDaemon] = [
         .process("devd"), .process("syslogd"), .process("ntpd"), .process("sshd"), .process("cron"),
+        // rc.d/pflog's pflog0 and log file are not modelled: only that pflogd runs.
+        .process("pflog"),
         tailscaled,
     ]
 }
