@@ -175,7 +175,7 @@ import Testing
         (["plan", "--phase", "lockdwn"],
          "clawdie-firstboot: unknown phase lockdwn; the phases are: firstboot, lockdown, vnet, subnet; see clawdie-firstboot plan --help\n"),
         (["rollback", "--to", "enable-pff"],
-         "clawdie-firstboot: unknown step enable-pff; the steps are detect-ext-if, create-bridge, write-pf-conf, install-pf-reload, enable-pf, install-tailscale, enable-tailscaled, tailscale-up, wait-tailnet, lockdown-pf, enable-forwarding, create-jail-loopback, extra-bridges, jail-table, bastille-network, subnet-pf, advertise-routes; see clawdie-firstboot rollback --help\n"),
+         "clawdie-firstboot: unknown step enable-pff; the steps are \(RegistryPhase.allStepIDs.joined(separator: ", ")); see clawdie-firstboot rollback --help\n"),
         (["apply", "--confirm-within", "300"],
          "clawdie-firstboot: --confirm-within holds the lockdown phase's change, and this run has no lockdown phase (boot_phases is firstboot): add --phase lockdown; see clawdie-firstboot apply --help\n"),
     ])

@@ -16,6 +16,9 @@ struct RegistryPhase {
 
     static func firstboot() throws -> RegistryPhase { try RegistryPhase("firstboot") }
 
+    /// Every step id of every phase, in declaration order, as `rollback --to` lists them.
+    static var allStepIDs: [String] { PlatformSteps.all(Settings()).map(\.id) }
+
     var count: Int { ids.count }
     /// The steps an apply on a fresh host changes: all but detect-ext-if, which only observes.
     var changing: [String] { ids.filter { $0 != "detect-ext-if" } }
