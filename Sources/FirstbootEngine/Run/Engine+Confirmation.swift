@@ -17,9 +17,14 @@ extension Engine {
     /// - Throws: `ConfirmationError.tooLate` when the deadline has passed — the change is then
     ///   reverted first, if the watcher has not done it yet, and the error says what was
     ///   reverted and when; `.nothingWaiting` when no change was ever held.
+    /// How long `confirm` waits for another holder of the run lock.
+    package static let confirmLockWait = 10.0
+
     @discardableResult
     package func confirm() throws -> String {
-        let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
+        // The watcher takes the lock for a moment to journal or revert: a confirm that meets
+        // it waits instead of failing, and then finds the change kept or already reverted.
+        let lock = try RunLock.acquire(stateDirectory: stateDirectory, clock: clock, waitingUpTo: Self.confirmLockWait)
         defer { lock.release() }
         let journal = try openJournal()
         var run = JournalSession(journal: journal, clock: clock)

@@ -59,6 +59,20 @@ package final class RunLock {
     }
 
     /// Releases the lock. The file stays; its contents are stale from here on.
+    /// Takes the lock, waiting up to `seconds` while another process holds it: for a command
+    /// that a short hold must not fail — `confirm` while the confirmation watcher journals
+    /// what it met or reverts. Past the wait it throws `RunLockError` as `acquire` does.
+    package static func acquire(stateDirectory: String, clock: any EngineClock, waitingUpTo seconds: Double) throws -> RunLock {
+        let started = clock.now()
+        while true {
+            do {
+                return try acquire(stateDirectory: stateDirectory, now: clock.now())
+            } catch is RunLockError where clock.now() - started < seconds {
+                clock.sleep(seconds: 0.1)
+            }
+        }
+    }
+
     package func release() {
         _ = flock(fd, LOCK_UN)
         close(fd)
