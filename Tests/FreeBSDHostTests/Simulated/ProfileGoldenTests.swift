@@ -34,18 +34,25 @@ import Testing
         let data = try #require(FileManager.default.contents(atPath: Self.folder + "/" + name))
         let outcome = Result { try HostProfile.decode(data, path: name) }
         let error = outcome.failureText
-        if ProcessInfo.processInfo.environment["CLAWDIE_REGENERATE_GOLDEN"] == "1" {
-            if let error {
-                try Data((error + "\n").utf8).write(to: URL(fileURLWithPath: base + ".expected-error"))
-            } else {
-                try? FileManager.default.removeItem(atPath: base + ".expected-error")
-            }
-            return
-        }
-        #expect(error.map { $0 + "\n" } == (try? String(contentsOfFile: base + ".expected-error", encoding: .utf8)))
+        guard try Self.expect(error, asIn: base + ".expected-error") else { return }
         if case .success(let profile) = outcome {
             #expect(try HostProfile.decode(profile.encode(), path: name) == profile)
         }
+    }
+
+    /// Expects `error` (nil for a file that reads) to be the message in `path` (none for a good
+    /// file); with `CLAWDIE_REGENERATE_GOLDEN=1` writes it there instead and says not to go on.
+    static func expect(_ error: String?, asIn path: String) throws -> Bool {
+        guard ProcessInfo.processInfo.environment["CLAWDIE_REGENERATE_GOLDEN"] == "1" else {
+            #expect(error.map { $0 + "\n" } == (try? String(contentsOfFile: path, encoding: .utf8)))
+            return true
+        }
+        if let error {
+            try Data((error + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        } else {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        return false
     }
 
     @Test(arguments: bundled)

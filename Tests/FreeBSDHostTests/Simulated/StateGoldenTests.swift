@@ -44,15 +44,7 @@ import Testing
         let base = Self.folder + "/" + name.dropLast(".json".count)
         let data = try #require(FileManager.default.contents(atPath: Self.folder + "/" + name))
         let error = Self.refusal(data, name: name)
-        if ProcessInfo.processInfo.environment["CLAWDIE_REGENERATE_GOLDEN"] == "1" {
-            if let error {
-                try Data((error + "\n").utf8).write(to: URL(fileURLWithPath: base + ".expected-error"))
-            } else {
-                try? FileManager.default.removeItem(atPath: base + ".expected-error")
-            }
-            return
-        }
-        #expect(error.map { $0 + "\n" } == (try? String(contentsOfFile: base + ".expected-error", encoding: .utf8)))
+        guard try ProfileGoldenTests.expect(error, asIn: base + ".expected-error") else { return }
         guard error == nil else { return }
         let state = try SimulatedHost.decodeState(data, path: name)
         #expect(try SimulatedHost.decodeState(JSONCoding.document(state), path: name) == state)
