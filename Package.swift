@@ -14,10 +14,11 @@ let package = Package(
         // The platform: settings, pf ruleset, rc.d scripts, the phases' steps, the commands.
         .target(name: "ClawdieFirstboot", dependencies: ["FirstbootEngine", "FreeBSDHost"]),
         .executableTarget(name: "clawdie-firstboot", dependencies: ["ClawdieFirstboot"]),
-        .testTarget(name: "FirstbootEngineTests", dependencies: ["FirstbootEngine"]),
+        .testTarget(name: "FirstbootEngineTests", dependencies: ["FirstbootEngine"], exclude: ["Golden"]),
         .testTarget(
             name: "FreeBSDHostTests",
             dependencies: ["FreeBSDHost", "FirstbootEngine"],
+            exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ClawdieFirstbootTests", dependencies: ["ClawdieFirstboot", "FreeBSDHost", "FirstbootEngine"],

@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The project's one JSON configuration: sorted keys and unescaped slashes, so every file it
+/// The project's one JSON writing configuration: sorted keys and unescaped slashes, so every file it
 /// writes (journal, plans, host profiles) is deterministic and diffs cleanly.
 package enum JSONCoding {
     package static func encoder(pretty: Bool = false) -> JSONEncoder {
@@ -14,12 +14,6 @@ package enum JSONCoding {
             : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dataEncodingStrategy = .base64
         return encoder
-    }
-
-    package static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dataDecodingStrategy = .base64
-        return decoder
     }
 
     /// Encodes `value` as one line of JSON (no trailing newline).

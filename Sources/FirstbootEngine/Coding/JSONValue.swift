@@ -1,6 +1,6 @@
-/// A parsed JSON document, for the formats the tool itself writes and reads back on every run
-/// (the journal, the simulated host's state), where `JSONDecoder`'s generic machinery costs
-/// more than the rest of a converged run's decoding work.
+/// A parsed JSON document, for every format the tool reads back (the journal, host profiles,
+/// the simulated host's state): its parser refuses a key given twice, where `JSONDecoder`
+/// would silently keep one of the values, so every reader has one rule for repeated keys.
 package enum JSONValue: Equatable, Sendable {
     /// Members in document order; the parser refuses a key given twice.
     case object([JSONMember])

@@ -1,5 +1,6 @@
 extension ChangeRecordJSON {
-    /// Reads every member the `Decodable` conformance reads, with the same types.
+    /// Reads the members `encode(to:)` writes, every one optional but `kind`; `record()` checks
+    /// which a kind needs.
     init(_ c: JSONFields) throws(JSONShapeError) {
         kind = try c.string(CodingKeys.kind.rawValue)
         path = try c.optionalString(CodingKeys.path.rawValue)

@@ -166,7 +166,9 @@ package final class Journal {
         }
     }
 
-    private static func parse(_ data: Data, path: String, knownSteps: Set<String>) throws -> ([JournalRecord], [String], Int) {
+    /// The records of a journal's bytes, the warnings about them and the length of the part
+    /// used (a torn final line is left out); `path` only names the journal in errors.
+    static func parse(_ data: Data, path: String, knownSteps: Set<String>) throws -> ([JournalRecord], [String], Int) {
         var records: [JournalRecord] = []
         var warnings: [String] = []
         var offset = 0

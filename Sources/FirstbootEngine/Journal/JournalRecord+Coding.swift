@@ -6,7 +6,7 @@ import Foundation
 
 /// The JSON form of journal records, documented in docs/journal.md. Every key is written
 /// explicitly here so the on-disk format never changes by accident with a Swift rename.
-extension JournalRecord: Codable {
+extension JournalRecord: Encodable {
     enum Key: String, CodingKey {
         case v, seq, time, type, step, change, error, changes, command, toolVersion = "tool_version"
         case settingsDigest = "settings_digest", phases, boot, steps, succeeded, undoneSeq = "undone_seq", deadline
@@ -81,60 +81,6 @@ extension JournalRecord: Codable {
             try c.encodeIfPresent(error, forKey: .error)
         }
     }
-
-    package init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: Key.self)
-        let version = try c.decode(Int.self, forKey: .v)
-        if version > Self.formatVersion {
-            throw JournalFormatError.newerVersion(version)
-        }
-        seq = try c.decode(Int.self, forKey: .seq)
-        time = try c.decode(Int64.self, forKey: .time)
-        guard let inMilliseconds = Self.milliseconds(wholeSeconds: time) else {
-            throw DecodingError.dataCorruptedError(forKey: .time, in: c, debugDescription: "seconds since the epoch that fit in milliseconds")
-        }
-        timeMilliseconds = try c.decodeIfPresent(Int64.self, forKey: .timeMilliseconds) ?? inMilliseconds
-        startedMilliseconds = try c.decodeIfPresent(Int64.self, forKey: .startedMilliseconds)
-        let typeName = try c.decode(String.self, forKey: .type)
-        guard let type = EventType(rawValue: typeName) else {
-            throw JournalFormatError.unknownType(typeName)
-        }
-        switch type {
-        case .runStarted:
-            event = .runStarted(RunStart(
-                command: try c.decode(String.self, forKey: .command),
-                toolVersion: try c.decode(String.self, forKey: .toolVersion),
-                settingsDigest: try c.decode(String.self, forKey: .settingsDigest),
-                phases: try c.decode([String].self, forKey: .phases),
-                boot: try c.decode(Bool.self, forKey: .boot)))
-        case .stepBegun:
-            event = .stepBegun(step: try c.decode(String.self, forKey: .step))
-        case .changeRecorded:
-            event = .changeRecorded(
-                step: try c.decode(String.self, forKey: .step),
-                change: try c.decode(ChangeRecordJSON.self, forKey: .change).record())
-        case .changeUndone:
-            event = .changeUndone(step: try c.decode(String.self, forKey: .step), seq: try c.decode(Int.self, forKey: .undoneSeq))
-        case .stepDone:
-            event = .stepDone(step: try c.decode(String.self, forKey: .step), changes: try c.decode(Int.self, forKey: .changes))
-        case .stepFailed:
-            event = .stepFailed(step: try c.decode(String.self, forKey: .step), error: try c.decode(String.self, forKey: .error))
-        case .stepUndone:
-            event = .stepUndone(step: try c.decode(String.self, forKey: .step))
-        case .confirmationRequested:
-            event = .confirmationRequested(step: try c.decode(String.self, forKey: .step), deadline: try c.decode(Int64.self, forKey: .deadline))
-        case .confirmed:
-            event = .confirmed(step: try c.decode(String.self, forKey: .step))
-        case .confirmationExpired:
-            event = .confirmationExpired(step: try c.decode(String.self, forKey: .step))
-        case .watcherFailed:
-            event = .watcherFailed(step: try c.decode(String.self, forKey: .step), error: try c.decode(String.self, forKey: .error))
-        case .rollbackStarted:
-            event = .rollbackStarted(steps: try c.decode([String].self, forKey: .steps))
-        case .runFinished:
-            event = .runFinished(succeeded: try c.decode(Bool.self, forKey: .succeeded), error: try c.decodeIfPresent(String.self, forKey: .error))
-        }
-    }
 }
 
 /// Why a journal line is not a record this binary can use.
@@ -156,8 +102,8 @@ package enum JournalFormatError: Error, Hashable, Sendable, CustomStringConverti
 }
 
 /// The flat JSON shape of a change record.
-struct ChangeRecordJSON: Codable {
-    struct Before: Codable {
+struct ChangeRecordJSON: Encodable {
+    struct Before: Encodable {
         var exists: Bool?
         var mode: String?
         var owner: String?
@@ -173,7 +119,7 @@ struct ChangeRecordJSON: Codable {
         }
     }
 
-    struct Undo: Codable {
+    struct Undo: Encodable {
         enum CodingKeys: String, CodingKey {
             case argv, rerun, nothing, irreversible
             case alreadyUndone = "already_undone"

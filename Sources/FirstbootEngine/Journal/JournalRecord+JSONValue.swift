@@ -1,7 +1,8 @@
 extension JournalRecord {
-    /// Decodes one journal line (without its newline) by hand, reading exactly what the
-    /// `Decodable` conformance reads, in the same order, with the same errors: replaying a
-    /// journal is then a parse per line instead of a `JSONDecoder` run per line.
+    /// Decodes one journal line (without its newline): the journal's one reader, over the
+    /// project's JSON parser, which refuses a key given twice (`JSONDecoder` would keep one of
+    /// the values silently). Members it does not use are ignored, as older readers ignored
+    /// `time_ms` and `started_ms` before those existed.
     ///
     /// - Throws: `JournalFormatError` for a newer format, an unknown type or an unusable
     ///   change; `JSONParseError` or `JSONShapeError` for anything else that is not a record.

@@ -168,6 +168,11 @@ package final class SimulatedHost: TargetHost, RCConfKeyEditing {
     private static func loadState(directory: String) throws -> SimulatedState? {
         let path = directory + "/" + stateFileName
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try decodeState(data, path: path)
+    }
+
+    /// A state file's bytes as the state they hold; `path` only names the file in errors.
+    static func decodeState(_ data: Data, path: String) throws -> SimulatedState {
         let damaged = HostError("cannot read the simulated host state \(path): it is damaged; remove it to start again from the profile")
         guard data.count <= InputLimits.stateFile else {
             throw HostError("cannot read the simulated host state \(path): it is \(data.count) bytes, more than the \(InputLimits.stateFile) it may have; remove it to start again from the profile")

@@ -3,9 +3,8 @@ import Foundation
 import Testing
 @testable import FreeBSDHost
 
-/// `HostProfile.decode` reads profiles by hand; the `Decodable` conformance read them before.
-/// Both must accept the same documents as the same profile and refuse the same damage with
-/// the same one-line message.
+/// `HostProfile.decode` accepts good documents as the profile they describe and refuses
+/// damaged ones with a one-line message naming the field.
 @Suite struct SimulatedProfileReaderTests {
     static let head = #""format_version": 1, "hostname": "h", "freebsd_version": "14.3""#
 
@@ -96,26 +95,12 @@ import Testing
         }
     }
 
-    @Test(arguments: documents)
-    func handReaderAgreesWithDecodable(json: String) {
-        let data = Data(json.utf8)
-        let hand = Outcome { try HostProfile.decode(data, path: "p.json") }
-        let decodable = Outcome { try HostProfile.decodeWithDecodable(data, path: "p.json") }
-        #expect(hand == decodable)
-    }
-
-    @Test(arguments: ["cloud-vm", "bare-metal", "no-default-route"])
-    func repositoryProfilesReadAlike(name: String) throws {
-        let data = try #require(FileManager.default.contents(atPath: SimulatedSupport.plansProfilePath(name)))
-        #expect(try HostProfile.decode(data, path: name) == HostProfile.decodeWithDecodable(data, path: name))
-    }
-
-    /// Documents at the edges of JSON's grammar: accepted or refused by both readers alike.
-    @Test(arguments: [
-        [0xEF, 0xBB, 0xBF] + Array(SimulatedProfileReaderTests.with(#""packages": {}"#).utf8),
-        Array(SimulatedProfileReaderTests.with(#""packages": {"a\u0000b": "\ud83d\ude00"}"#).utf8),
-        Array(SimulatedProfileReaderTests.with(#""packages": {"a": "\ud800"}"#).utf8),
-        Array(SimulatedProfileReaderTests.with(#""packages": {"a": "\u00e9\t\/"}"#).utf8),
+    /// Documents at the edges of JSON's grammar.
+    static let edges: [[UInt8]] = [
+        [0xEF, 0xBB, 0xBF] + Array(with(#""packages": {}"#).utf8),
+        Array(with(#""packages": {"a\u0000b": "\ud83d\ude00"}"#).utf8),
+        Array(with(#""packages": {"a": "\ud800"}"#).utf8),
+        Array(with(#""packages": {"a": "\u00e9\t\/"}"#).utf8),
         Array(#"{"format_version": 1, "hostname": "\#u{7F}", "freebsd_version": "x"}"#.utf8),
         Array(#"{"format_version": 1, "hostname": "a"#.utf8) + [0xFF] + Array(#"", "freebsd_version": "x"}"#.utf8),
         Array(#"{"format_version": 1, "hostname": "a"#.utf8) + [0x09] + Array(#"", "freebsd_version": "x"}"#.utf8),
@@ -123,19 +108,45 @@ import Testing
         Array(#"{"format_version": 01, "hostname": "h", "freebsd_version": "x"}"#.utf8),
         Array(#"{"format_version": 1, "hostname": "h", "freebsd_version": "x"} {}"#.utf8),
         Array(#"{"format_version": 1, "hostname": "h", "freebsd_version": "x",}"#.utf8),
-        Array(SimulatedProfileReaderTests.with(#""services_running": ["a", ], "packages": {"a": "1",}, "interfaces": [{"name": "em0",},]"#).utf8),
+        Array(with(#""services_running": ["a", ], "packages": {"a": "1",}, "interfaces": [{"name": "em0",},]"#).utf8),
         Array(#"{"format_version": 1, "hostname": "h", "freebsd_version": "x",,}"#.utf8),
         Array(#"{,"format_version": 1, "hostname": "h", "freebsd_version": "x"}"#.utf8),
-        Array(SimulatedProfileReaderTests.with(#""services_running": [,]"#).utf8),
-        Array(SimulatedProfileReaderTests.with(#""packages": {,}"#).utf8),
-        Array(SimulatedProfileReaderTests.with(#""services_running": ["a",,]"#).utf8),
-    ] as [[UInt8]])
-    func edgesOfTheGrammarAreReadAlike(bytes: [UInt8]) {
-        let data = Data(bytes)
-        let hand = Outcome { try HostProfile.decode(data, path: "p.json") }
-        let decodable = Outcome { try HostProfile.decodeWithDecodable(data, path: "p.json") }
-        #expect((hand.message == nil) == (decodable.message == nil), "\(hand) / \(decodable)")
-        if hand.message == nil { #expect(hand == decodable) }
+        Array(with(#""services_running": [,]"#).utf8),
+        Array(with(#""packages": {,}"#).utf8),
+        Array(with(#""services_running": ["a",,]"#).utf8),
+    ]
+
+    /// The reader's answer to a document: `accepted` (after checking that the profile written
+    /// again reads back the same) or its one-line message.
+    static func answer(_ bytes: [UInt8]) -> String {
+        do {
+            let profile = try HostProfile.decode(Data(bytes), path: "p.json")
+            let again = try HostProfile.decode(profile.encode(), path: "p.json")
+            return again == profile ? "accepted" : "accepted, but written again it reads differently"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// Every document above with the reader's answer, a line each (the document as a JSON
+    /// string, a tab, the answer), against `Golden/profile/documents.table`;
+    /// `CLAWDIE_REGENERATE_GOLDEN=1` rewrites the table (review the diff).
+    @Test func everyDocumentGetsItsGoldenAnswer() throws {
+        var table = ""
+        for bytes in Self.documents.map({ Array($0.utf8) }) + Self.edges {
+            let key = String(decoding: try JSONEncoder().encode(String(decoding: bytes, as: UTF8.self)), as: UTF8.self)
+            table += key + "\t" + Self.answer(bytes) + "\n"
+        }
+        let path = ProfileGoldenTests.folder + "/documents.table"
+        if ProcessInfo.processInfo.environment["CLAWDIE_REGENERATE_GOLDEN"] == "1" {
+            try Data(table.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let golden = try String(contentsOfFile: path, encoding: .utf8)
+        let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in table.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            #expect(index < expected.count && line == expected[index])
+        }
+        #expect(table == golden)
     }
 
     @Test func scriptsAloneAreTheProfilesTranscriptsAndFaults() throws {

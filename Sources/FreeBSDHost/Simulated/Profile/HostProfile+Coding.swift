@@ -5,47 +5,14 @@ import FoundationEssentials
 import Foundation
 #endif
 
-// JSON field names are snake_case; every object refuses fields it does not know.
+// The profile's JSON form as the tool writes it (`HostProfile+JSON.swift` reads it): field names
+// are snake_case.
 
-extension HostProfile: Codable {
+extension HostProfile: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case formatVersion = "format_version", hostname, freebsdVersion = "freebsd_version", interfaces
         case defaultRoute = "default_route", files, packages, servicesRunning = "services_running"
         case tailscale, transcripts, faults, rcorderTies = "rcorder_ties"
-    }
-
-    package init(from decoder: Decoder) throws {
-        try StrictKeys.check(decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
-        guard formatVersion <= HostProfile.currentFormatVersion, formatVersion >= 1 else {
-            throw ProfileFieldError(
-                field: "format_version",
-                message: "version \(formatVersion) is not supported (this binary reads version \(HostProfile.currentFormatVersion)); use a newer clawdie-firstboot")
-        }
-        hostname = try c.decode(String.self, forKey: .hostname)
-        freebsdVersion = try c.decode(String.self, forKey: .freebsdVersion)
-        interfaces = try c.decodeIfPresent([ProfileInterface].self, forKey: .interfaces) ?? []
-        defaultRoute = try c.decodeIfPresent(StrictRoute.self, forKey: .defaultRoute)?.route
-        files = try c.decodeIfPresent([String: ProfileFile].self, forKey: .files) ?? [:]
-        packages = try c.decodeIfPresent([String: String].self, forKey: .packages) ?? [:]
-        servicesRunning = try c.decodeIfPresent([String].self, forKey: .servicesRunning) ?? []
-        tailscale = try c.decodeIfPresent(ProfileTailscale.self, forKey: .tailscale) ?? ProfileTailscale()
-        transcripts = try c.decodeIfPresent([StrictTranscript].self, forKey: .transcripts)?.map(\.transcript) ?? []
-        faults = try c.decodeIfPresent([StrictFault].self, forKey: .faults)?.map(\.fault) ?? []
-        if let ties = try c.decodeIfPresent(String.self, forKey: .rcorderTies) {
-            guard let order = RCOrder.TieOrder(rawValue: ties) else { throw HostProfile.badTieOrder(ties) }
-            rcorderTies = order
-        }
-        for path in files.keys where !path.hasPrefix("/") || path.hasSuffix("/") || path.contains("//") {
-            throw ProfileFieldError(field: "files[\"\(path)\"]", message: "a file path must be absolute and name a file")
-        }
-        for (index, item) in transcripts.enumerated() where item.argv.isEmpty {
-            throw ProfileFieldError(field: "transcripts[\(index)].argv", message: "needs at least the program")
-        }
-        for (index, item) in faults.enumerated() where item.argv.isEmpty || (item.times ?? 1) < 1 {
-            throw ProfileFieldError(field: "faults[\(index)]", message: "needs a non-empty argv and, if given, times of 1 or more")
-        }
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -65,38 +32,9 @@ extension HostProfile: Codable {
     }
 }
 
-extension ProfileInterface: Codable {
+extension ProfileInterface: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, kind, inet, inet6, ether, up, members, description
-    }
-
-    package init(from decoder: Decoder) throws {
-        try StrictKeys.check(decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
-        let kindText = try c.decodeIfPresent(String.self, forKey: .kind) ?? "physical"
-        guard let kind = InterfaceKind(rawValue: kindText) else {
-            throw ProfileFieldError(
-                field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.kind]),
-                message: "unknown kind `\(kindText)`; use one of \(InterfaceKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        self.kind = kind
-        inet = try c.decodeIfPresent([String].self, forKey: .inet) ?? []
-        for (index, address) in inet.enumerated() where IPv4Network(address) == nil || !address.contains("/") {
-            throw ProfileFieldError(
-                field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.inet, AnyCodingKey(intValue: index)!]),
-                message: "`\(address)` is not an IPv4 address in CIDR form such as 10.0.2.15/24")
-        }
-        inet6 = try c.decodeIfPresent([String].self, forKey: .inet6) ?? []
-        ether = try c.decodeIfPresent(String.self, forKey: .ether)
-        up = try c.decodeIfPresent(Bool.self, forKey: .up) ?? true
-        members = try c.decodeIfPresent([String].self, forKey: .members) ?? []
-        description = try c.decodeIfPresent(String.self, forKey: .description)
-        guard InterfaceName.isValid(name) else {
-            throw ProfileFieldError(
-                field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.name]),
-                message: "`\(name)` is not a FreeBSD interface name (letters and digits, at most 15 characters)")
-        }
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -112,37 +50,12 @@ extension ProfileInterface: Codable {
     }
 }
 
-/// `default_route` with strict keys.
-private struct StrictRoute: Decodable {
-    var route: ProfileRoute
-    init(from decoder: Decoder) throws {
-        try StrictKeys.check(decoder, allowed: ["gateway", "interface"])
-        route = try ProfileRoute(from: decoder)
-        guard IPv4Address(route.gateway) != nil else {
-            throw ProfileFieldError(
-                field: StrictKeys.fieldPath(decoder.codingPath + [AnyCodingKey(stringValue: "gateway")]),
-                message: "`\(route.gateway)` is not an IPv4 address")
-        }
-    }
-}
-
-extension ProfileFile: Codable {
+extension ProfileFile: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case content, contentBase64 = "content_base64", mode, owner
     }
 
-    package init(from decoder: Decoder) throws {
-        try StrictKeys.check(decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let field = { (key: CodingKeys) in StrictKeys.fieldPath(decoder.codingPath + [key]) }
-        try self.init(content: try c.decodeIfPresent(String.self, forKey: .content),
-                      contentBase64: try c.decodeIfPresent(String.self, forKey: .contentBase64),
-                      mode: try c.decodeIfPresent(String.self, forKey: .mode),
-                      owner: try c.decodeIfPresent(String.self, forKey: .owner),
-                      path: StrictKeys.fieldPath(decoder.codingPath), field: field)
-    }
-
-    /// Checks a profile file's fields, as every reader of profiles does, with the same messages.
+    /// Checks a profile file's fields, with the profile's messages.
     init(content: String?, contentBase64: String?, mode modeText: String?, owner ownerText: String?, path: String,
          field: (CodingKeys) -> String) throws(ProfileFieldError) {
         switch (content, contentBase64) {
@@ -188,46 +101,13 @@ extension ProfileFile: Codable {
     }
 }
 
-extension ProfileTailscale: Codable {
+extension ProfileTailscale: Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case installed, daemonRunning = "daemon_running", backendState = "backend_state", addresses, login
         case routeApproval = "route_approval"
     }
 
     static let backendStates = ["NoState", "InUseOtherUser", "NeedsLogin", "NeedsMachineAuth", "Stopped", "Starting", "Running"]
-
-    package init(from decoder: Decoder) throws {
-        try StrictKeys.check(decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        installed = try c.decodeIfPresent(Bool.self, forKey: .installed) ?? false
-        daemonRunning = try c.decodeIfPresent(Bool.self, forKey: .daemonRunning) ?? false
-        backendState = try c.decodeIfPresent(String.self, forKey: .backendState) ?? "NoState"
-        addresses = try c.decodeIfPresent([String].self, forKey: .addresses) ?? []
-        let loginText = try c.decodeIfPresent(String.self, forKey: .login) ?? TailscaleLogin.accepts.rawValue
-        guard let login = TailscaleLogin(rawValue: loginText) else {
-            throw ProfileFieldError(
-                field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.login]),
-                message: "`\(loginText)` is not one of \(TailscaleLogin.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        self.login = login
-        let approvalText = try c.decodeIfPresent(String.self, forKey: .routeApproval) ?? TailscaleRouteApproval.approved.rawValue
-        guard let approval = TailscaleRouteApproval(rawValue: approvalText) else {
-            throw ProfileFieldError(
-                field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.routeApproval]),
-                message: "`\(approvalText)` is not one of \(TailscaleRouteApproval.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        routeApproval = approval
-        guard Self.backendStates.contains(backendState) else {
-            throw ProfileFieldError(
-                field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.backendState]),
-                message: "`\(backendState)` is not one of \(Self.backendStates.joined(separator: ", "))")
-        }
-        if daemonRunning && !installed {
-            throw ProfileFieldError(
-                field: StrictKeys.fieldPath(decoder.codingPath + [CodingKeys.daemonRunning]),
-                message: "the daemon cannot run when Tailscale is not installed")
-        }
-    }
 
     package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -265,21 +145,11 @@ struct ProfileScripts {
     }
 }
 
-private struct StrictTranscript: Codable {
+private struct StrictTranscript: Encodable {
     var transcript: ProfileTranscript
     enum CodingKeys: String, CodingKey, CaseIterable { case argv, stdout, stderr, exitStatus = "exit_status" }
 
     init(_ transcript: ProfileTranscript) { self.transcript = transcript }
-
-    init(from decoder: Decoder) throws {
-        try StrictKeys.check(decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        transcript = ProfileTranscript(
-            argv: try c.decode([String].self, forKey: .argv),
-            stdout: try c.decodeIfPresent(String.self, forKey: .stdout) ?? "",
-            stderr: try c.decodeIfPresent(String.self, forKey: .stderr) ?? "",
-            exitStatus: try c.decodeIfPresent(Int32.self, forKey: .exitStatus) ?? 0)
-    }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -290,21 +160,11 @@ private struct StrictTranscript: Codable {
     }
 }
 
-private struct StrictFault: Codable {
+private struct StrictFault: Encodable {
     var fault: ProfileFault
     enum CodingKeys: String, CodingKey, CaseIterable { case argv, exitStatus = "exit_status", stderr, times }
 
     init(_ fault: ProfileFault) { self.fault = fault }
-
-    init(from decoder: Decoder) throws {
-        try StrictKeys.check(decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        fault = ProfileFault(
-            argv: try c.decode([String].self, forKey: .argv),
-            exitStatus: try c.decodeIfPresent(Int32.self, forKey: .exitStatus) ?? 1,
-            stderr: try c.decodeIfPresent(String.self, forKey: .stderr) ?? "",
-            times: try c.decodeIfPresent(Int.self, forKey: .times))
-    }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

@@ -5,9 +5,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-// Hand-written readers of a host profile: the fields `init(from:)` reads, in the same order,
-// with the same defaults, checks and messages, without `JSONDecoder`'s generic machinery
-// (most of the cost of loading a profile was the runtime's first use of its Codable types).
+// The readers of a host profile, over the project's JSON parser (which refuses a key given
+// twice): every object refuses members it does not know, and each field is checked with a
+// message naming it by its path.
 
 extension HostProfile {
     static let jsonKeys = Set(CodingKeys.allCases.map(\.rawValue))

@@ -29,29 +29,11 @@ extension HostProfile {
         }
     }
 
-    /// Parses profile bytes as `JSONDecoder` did: a leading UTF-8 byte order mark is skipped
+    /// Parses profile bytes as `JSONDecoder` read them before the profile had its own reader: a leading UTF-8 byte order mark is skipped
     /// and a trailing comma in an object or a list is accepted.
     static func parseJSON(_ data: Data) throws(JSONParseError) -> JSONValue {
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         return try JSONValue.parse(body, allowingTrailingCommas: true)
-    }
-
-    /// Decodes profile JSON with `JSONDecoder` and the `Decodable` conformance, which
-    /// `decode` must agree with: tests compare the two on good and damaged profiles.
-    static func decodeWithDecodable(_ data: Data, path: String) throws -> HostProfile {
-        do {
-            try checkSize(data)
-            // The parser's rules (a key given twice, a number beyond 64 bits) are the same for both.
-            _ = try parseJSON(data)
-            return try JSONCoding.decoder().decode(HostProfile.self, from: data).checkedNames()
-        } catch let error as JSONParseError {
-            throw HostError("host profile \(path): \(error.description)")
-        } catch let error as ProfileFieldError {
-            throw HostError("host profile \(path): \(error.description)")
-        } catch let error as DecodingError {
-            let oneLine = describe(error).split(whereSeparator: \.isNewline).joined(separator: " ")
-            throw HostError("host profile \(path): \(oneLine)")
-        }
     }
 
     private static func checkSize(_ data: Data) throws(ProfileFieldError) {
@@ -60,7 +42,7 @@ extension HostProfile {
         }
     }
 
-    /// The profile, after the checks both readers share: a host name and file paths FreeBSD
+    /// The profile, after the checks of the whole profile: a host name and file paths FreeBSD
     /// could have (no NUL or other control characters, within MAXHOSTNAMELEN and PATH_MAX), and
     /// paths in normal form, so `/etc/../etc/rc.conf` cannot stand beside `/etc/rc.conf`.
     func checkedNames() throws(ProfileFieldError) -> HostProfile {
@@ -91,35 +73,5 @@ extension HostProfile {
     /// The profile as pretty, deterministic JSON (sorted keys), ending with a newline.
     package func encode() throws -> Data {
         try JSONCoding.document(self)
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let context):
-            let field = StrictKeys.fieldPath(context.codingPath + [key])
-            return "field `\(field)`: missing; it is required"
-        case .typeMismatch(let type, let context):
-            return "field `\(StrictKeys.fieldPath(context.codingPath))`: expected \(typeName(type))"
-        case .valueNotFound(let type, let context):
-            return "field `\(StrictKeys.fieldPath(context.codingPath))`: is null; expected \(typeName(type))"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty {
-                return "not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
-            }
-            return "field `\(StrictKeys.fieldPath(context.codingPath))`: \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        case is Int.Type, is Int32.Type: "a whole number"
-        case is [String].Type: "a list of strings"
-        default:
-            String(describing: type).contains("Array") || String(describing: type).hasPrefix("[") ? "a list" : "an object"
-        }
     }
 }

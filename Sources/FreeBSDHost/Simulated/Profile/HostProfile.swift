@@ -76,7 +76,7 @@ package struct ProfileInterface: Sendable, Equatable {
 
 /// What sort of interface it is: decides its ifconfig output, whether `destroy` works and
 /// whether it survives a reboot.
-package enum InterfaceKind: String, Sendable, Codable, CaseIterable {
+package enum InterfaceKind: String, Sendable, Encodable, CaseIterable {
     case physical, loopback, bridge, epair, tun, tap, vlan
 
     /// The driver name FreeBSD's cloner uses (`ifconfig bridge create`).
@@ -98,7 +98,7 @@ package enum InterfaceKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// The default route: `gateway` reached through `interface`.
-package struct ProfileRoute: Sendable, Equatable, Codable {
+package struct ProfileRoute: Sendable, Equatable, Encodable {
     package var gateway: String
     package var interface: String
     package init(gateway: String, interface: String) {
@@ -151,7 +151,7 @@ package struct ProfileTailscale: Sendable, Equatable {
 }
 
 /// A recorded command: this exact argv prints exactly this and exits with this status.
-package struct ProfileTranscript: Sendable, Equatable, Codable {
+package struct ProfileTranscript: Sendable, Equatable, Encodable {
     package var argv: [String]
     package var stdout: String
     package var stderr: String
@@ -167,7 +167,7 @@ package struct ProfileTranscript: Sendable, Equatable, Codable {
 
 /// An injected failure: a command whose argv starts with `argv` fails with this status and
 /// stderr and changes nothing; `times` nil fails always, else only the first `times` runs.
-package struct ProfileFault: Sendable, Equatable, Codable {
+package struct ProfileFault: Sendable, Equatable, Encodable {
     package var argv: [String]
     package var exitStatus: Int32
     package var stderr: String

@@ -1,7 +1,7 @@
 import FirstbootEngine
 
 /// The members of one object of a host profile, read by name with their types checked, for
-/// `HostProfile.decode`. Its errors read as the `Decodable` path's did (`field \`hostname\`:
+/// `HostProfile.decode`. Its errors read as `JSONDecoder`'s were reported before (`field \`hostname\`:
 /// missing; it is required`, `… expected a string`, `… is null; expected a list`), named by
 /// the same paths (`files["/etc/rc.conf"].mode`, `interfaces[0].inet[1]`).
 struct ProfileFields {

@@ -6,7 +6,7 @@ import Foundation
 #endif
 
 extension ProfileFile {
-    /// Reads a file as `init(from:)` does, refusing the same things: unknown members, both
+    /// Reads the simulated state's form of a file, refusing unknown members, both
     /// or neither of `content` and `content_base64`, bad base64, a mode or owner that does
     /// not parse.
     init(json c: JSONFields) throws(JSONShapeError) {

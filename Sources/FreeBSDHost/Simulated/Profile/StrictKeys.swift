@@ -26,18 +26,6 @@ struct ProfileFieldError: Error, CustomStringConvertible {
 }
 
 enum StrictKeys {
-    /// Refuses keys outside `allowed`: a misspelt field silently ignored would make a profile
-    /// describe a different host than its author meant.
-    static func check(_ decoder: Decoder, allowed: Set<String>) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        for key in container.allKeys.map(\.stringValue).sorted() where !allowed.contains(key) {
-            let field = fieldPath(decoder.codingPath + [AnyCodingKey(stringValue: key)])
-            throw ProfileFieldError(
-                field: field,
-                message: "unknown field; allowed here: \(allowed.sorted().joined(separator: ", "))")
-        }
-    }
-
     /// Renders a coding path as `files["/etc/rc.conf"].mode` or `interfaces[0].name`.
     static func fieldPath(_ path: [CodingKey]) -> String {
         var out = ""

@@ -1,7 +1,7 @@
 import FirstbootEngine
 
 extension PFRuntime {
-    /// Reads what the synthesized `Decodable` conformance reads (every member required but
+    /// Reads what the synthesized `Encodable` conformance writes (every member required but
     /// the loaded ruleset and `since`, which older states lack).
     init(json c: JSONFields) throws(JSONShapeError) {
         enabled = try c.bool("enabled")

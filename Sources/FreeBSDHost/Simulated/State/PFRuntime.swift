@@ -1,5 +1,5 @@
 /// pf's kernel state: whether it is on, what ruleset is loaded and the tables' contents.
-struct PFRuntime: Codable, Equatable, Sendable {
+struct PFRuntime: Encodable, Equatable, Sendable {
     var enabled = false
     /// pf has been enabled or disabled since the module was loaded: the kernel's
     /// `pf_status.since` is set, and `pfctl -s info` prints a duration also while disabled.

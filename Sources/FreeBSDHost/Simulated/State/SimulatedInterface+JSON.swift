@@ -1,7 +1,7 @@
 import FirstbootEngine
 
 extension SimulatedInterface {
-    /// Reads what the synthesized `Decodable` conformance reads.
+    /// Reads what the synthesized `Encodable` conformance writes.
     init(json c: JSONFields) throws(JSONShapeError) {
         name = try c.string("name")
         originalName = try c.string("originalName")

@@ -1,5 +1,5 @@
 /// A network interface of the simulated host, as the kernel holds it at run time.
-struct SimulatedInterface: Codable, Equatable, Sendable {
+struct SimulatedInterface: Encodable, Equatable, Sendable {
     var name: String
     /// The name the interface had when it appeared (a physical interface gets it back at
     /// reboot; a cloned one is created anew from rc.conf).

@@ -1,9 +1,9 @@
 import FirstbootEngine
 
 extension SimulatedState {
-    /// Reads a state file's members by hand, as the synthesized `Decodable` conformance reads
-    /// them (every member required except the optional routes): a restored host's one large
-    /// decode costs a parse instead of a `JSONDecoder` run.
+    /// Reads a state file, the one reader of what the synthesized `Encodable` conformance
+    /// writes (every member required except the optional routes), over the project's JSON
+    /// parser, which refuses a key given twice.
     init(json c: JSONFields) throws(JSONShapeError) {
         formatVersion = try c.int("formatVersion")
         profileDigest = try c.string("profileDigest")

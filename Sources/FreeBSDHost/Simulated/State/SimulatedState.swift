@@ -8,7 +8,7 @@ import Foundation
 /// Everything that can change on the simulated host. It is a value: a command computes the
 /// next state and the host keeps (and, with a state directory, persists) it only when the
 /// command succeeded in modelling it.
-struct SimulatedState: Codable, Equatable, Sendable {
+struct SimulatedState: Encodable, Equatable, Sendable {
     static let currentFormatVersion = 1
 
     var formatVersion = SimulatedState.currentFormatVersion

@@ -1,7 +1,9 @@
 import FirstbootEngine
 
 extension TailscaleRuntime {
-    /// Reads what `init(from:)` reads, with the same defaults for older state files.
+    /// Reads what the encoder writes; state files written before `login`, `settings`,
+    /// `routeApproval` and `approvedRoutes` existed read as an accepting tailnet with no
+    /// recorded settings, approving every route.
     init(json c: JSONFields) throws(JSONShapeError) {
         let daemonPID = try c.optionalInt("daemonPID")
         let backendState = try c.string("backendState")

@@ -1,7 +1,7 @@
 /// Tailscale's run-time state: the daemon, and the node's login and settings as tailscaled
 /// keeps them in /var/db/tailscale (so they survive reboots). The auth key is never kept:
 /// tailscaled stores the node key it got in exchange, not the key itself.
-struct TailscaleRuntime: Codable, Equatable, Sendable {
+struct TailscaleRuntime: Encodable, Equatable, Sendable {
     var daemonPID: Int?
     var backendState: String
     var addresses: [String]
@@ -67,19 +67,6 @@ struct TailscaleRuntime: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case daemonPID, backendState, addresses, login, settings, routeApproval, approvedRoutes
-    }
-
-    /// State files written before `login` and `settings` existed read as an accepting
-    /// tailnet with no recorded settings.
-    init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        daemonPID = try c.decodeIfPresent(Int.self, forKey: .daemonPID)
-        backendState = try c.decode(String.self, forKey: .backendState)
-        addresses = try c.decode([String].self, forKey: .addresses)
-        login = try c.decodeIfPresent(TailscaleLogin.self, forKey: .login) ?? .accepts
-        settings = try c.decodeIfPresent([String: String].self, forKey: .settings)
-        routeApproval = try c.decodeIfPresent(TailscaleRouteApproval.self, forKey: .routeApproval) ?? .approved
-        approvedRoutes = try c.decodeIfPresent([String].self, forKey: .approvedRoutes) ?? []
     }
 }
 
