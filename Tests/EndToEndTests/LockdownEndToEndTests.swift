@@ -156,8 +156,7 @@ import TestSupport
     /// tailnet rules and leaves SSH on the tailnet only — under both orders of tied scripts.
     @Test(arguments: Tool.tieOrders)
     func bootPhasesWithLockdownHoldUnderEveryTieOrder(ties: String) throws {
-        let scratch = try TemporaryDirectory()
-        let config = scratch.path + "/site.conf"
+        let config = try TemporaryDirectory.keptUntilExit() + "/site.conf"
         try "boot_phases=\"firstboot lockdown\"\ntailnet_wait=\"2\"\n".write(toFile: config, atomically: true, encoding: .utf8)
         let tool = try Tool(profile: try Tool.lockdownProfile(hook: true, ties: ties), config: config)
         let first = try tool.run(["simulate", "reboot"])

@@ -24,17 +24,17 @@ struct Tool {
     var profile: String
     var stateDirectory: String
     var config: String
-    /// Holds the state directory and the empty configuration for as long as the tool is used.
-    private let scratch: TemporaryDirectory
 
     init(profile: String = RepositoryRoot.path + "/plans/hosts/cloud-vm.json", config: String? = nil) throws {
-        scratch = try TemporaryDirectory()
+        // Kept until the process exits, not the test: a confirmation watcher a run started
+        // goes on writing the state directory after the test that started it has ended.
+        let scratch = try TemporaryDirectory.keptUntilExit()
         self.profile = profile
-        stateDirectory = scratch.path + "/state"
+        stateDirectory = scratch + "/state"
         if let config {
             self.config = config
         } else {
-            self.config = scratch.path + "/empty.conf"
+            self.config = scratch + "/empty.conf"
             try "".write(toFile: self.config, atomically: true, encoding: .utf8)
         }
     }

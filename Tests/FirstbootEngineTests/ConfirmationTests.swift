@@ -10,8 +10,8 @@ import TestSupport
     /// Host and state directory after an apply that holds install-script for confirmation.
     static func applied() throws -> (InMemoryHost, String) {
         let host = Sample.host()
-        let scratch = try TemporaryDirectory()
-        let directory = scratch.path
+        // Kept until the process exits: the directory is handed back to the tests.
+        let directory = try TemporaryDirectory.keptUntilExit()
         let report = try makeEngine(host, directory, at: start).apply(confirm: request)
         #expect(report.awaitingConfirmation == "install-script")
         return (host, directory)

@@ -7,8 +7,8 @@ import TestSupport
     /// A state directory holding the journal of one complete apply of the sample.
     static func appliedDirectory() throws -> (String, InMemoryHost) {
         let host = Sample.host()
-        let scratch = try TemporaryDirectory()
-        let directory = scratch.path
+        // Kept until the process exits: the directory is handed back to the tests.
+        let directory = try TemporaryDirectory.keptUntilExit()
         _ = try makeEngine(host, directory).apply()
         return (directory, host)
     }

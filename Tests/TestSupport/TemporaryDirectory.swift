@@ -27,8 +27,9 @@ public final class TemporaryDirectory: Sendable {
     }
 
     /// The path of a directory that stays until the test process exits, for paths handed to
-    /// what outlives the scope that made them: profiles and configurations written for a
-    /// `Tool`, and the safety matrix's runs, which run in parallel and are compared afterwards.
+    /// what outlives the scope that made them: a `Tool`'s state directory (a confirmation
+    /// watcher goes on writing it after its test), profiles and configurations written for it,
+    /// and the safety matrix's runs, which run in parallel and are compared afterwards.
     public static func keptUntilExit() throws -> String {
         let directory = try TemporaryDirectory()
         keptDirectories.withLock { kept in
