@@ -14,18 +14,21 @@ let package = Package(
         // The platform: settings, pf ruleset, rc.d scripts, the phases' steps, the commands.
         .target(name: "ClawdieFirstboot", dependencies: ["FirstbootEngine", "FreeBSDHost"]),
         .executableTarget(name: "clawdie-firstboot", dependencies: ["ClawdieFirstboot"]),
-        .testTarget(name: "FirstbootEngineTests", dependencies: ["FirstbootEngine"], exclude: ["Golden"]),
+        // What the test targets share (temporary directories, the repository root); a library
+        // for the tests only: no product, and nothing the binary links.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FirstbootEngineTests", dependencies: ["FirstbootEngine", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "FreeBSDHostTests",
-            dependencies: ["FreeBSDHost", "FirstbootEngine"],
+            dependencies: ["FreeBSDHost", "FirstbootEngine", "TestSupport"],
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ClawdieFirstbootTests", dependencies: ["ClawdieFirstboot", "FreeBSDHost", "FirstbootEngine"],
+        .testTarget(name: "ClawdieFirstbootTests", dependencies: ["ClawdieFirstboot", "FreeBSDHost", "FirstbootEngine", "TestSupport"],
                     exclude: ["Golden"]),
         // Drives the built binary as an operator or CI would, against simulated hosts.
         // The safety matrix among them runs most cases in-process against the simulated host.
-        .testTarget(name: "EndToEndTests", dependencies: ["clawdie-firstboot", "ClawdieFirstboot", "FreeBSDHost", "FirstbootEngine"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["clawdie-firstboot", "ClawdieFirstboot", "FreeBSDHost", "FirstbootEngine", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import FirstbootEngine
 import Testing
+import TestSupport
 
 /// The command line's contract: errors, exit statuses, the boot hook's retry limit, status.
 @Suite struct CommandLineEndToEndTests {
@@ -22,7 +23,8 @@ import Testing
         ("pf_reload_wait=\"0\"\n", ":1: pf_reload_wait=\"0\": expected a whole number from 1 to 600"),
     ])
     func aBadConfigurationIsOneClearErrorAndChangesNothing(text: String, message: String) throws {
-        let config = try Tool.scratch() + "/site.conf"
+        let scratch = try TemporaryDirectory()
+        let config = scratch.path + "/site.conf"
         try text.write(toFile: config, atomically: true, encoding: .utf8)
         let tool = try Tool(config: config)
         for command in [["plan"], ["apply"], ["apply", "--boot"]] {
@@ -37,7 +39,8 @@ import Testing
     }
 
     @Test func aNamedInterfaceThatDoesNotExistStopsTheRunBeforeAnythingChanges() throws {
-        let config = try Tool.scratch() + "/site.conf"
+        let scratch = try TemporaryDirectory()
+        let config = scratch.path + "/site.conf"
         try "ext_if=\"em9\"\n".write(toFile: config, atomically: true, encoding: .utf8)
         let tool = try Tool(config: config)
         let original = try tool.facts()

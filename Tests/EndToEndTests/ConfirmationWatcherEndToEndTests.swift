@@ -2,6 +2,7 @@ import FirstbootEngine
 import FreeBSDHost
 import Foundation
 import Testing
+import TestSupport
 
 /// Confirm or revert as an operator who must never be locked out relies on it: the watcher
 /// reverts whatever paths it was started with and whatever happens to the configuration in the
@@ -18,7 +19,7 @@ import Testing
     /// A host with firstboot applied whose profile, configuration and state directory lie
     /// together in one folder, as an operator trying the tool in a checkout keeps them.
     static func firstbootedInOneFolder() throws -> (tool: Tool, folder: String) {
-        let folder = try Tool.scratch()
+        let folder = try TemporaryDirectory.keptUntilExit()
         try FileManager.default.copyItem(atPath: try Tool.lockdownProfile(), toPath: folder + "/profile.json")
         try "tailnet_wait=\"2\"\n".write(toFile: folder + "/site.conf", atomically: true, encoding: .utf8)
         var tool = try Tool(profile: folder + "/profile.json", config: folder + "/site.conf")

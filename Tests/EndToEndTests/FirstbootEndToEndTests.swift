@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The firstboot phase driven through the built binary against the simulated cloud VM.
 @Suite struct FirstbootEndToEndTests {
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func bareMetalKeepsTheOperatorsBridgeAndPfConf() throws {
-        let tool = try Tool(profile: Tool.repository + "/plans/hosts/bare-metal.json", config: Tool.repository + "/plans/sites/bare-metal.conf")
+        let tool = try Tool(profile: RepositoryRoot.path + "/plans/hosts/bare-metal.json", config: RepositoryRoot.path + "/plans/sites/bare-metal.conf")
         let plan = try tool.run(["plan"])
         #expect(plan.stdout.contains("the operator's /etc/pf.conf is kept as /etc/pf.conf.pre-clawdie"))
         #expect(plan.stdout.contains("$ /sbin/ifconfig bridge1 create"))
@@ -106,7 +107,7 @@ import Testing
     }
 
     @Test func noDefaultRouteStopsTheRunBeforeAnythingChanges() throws {
-        let tool = try Tool(profile: Tool.repository + "/plans/hosts/no-default-route.json")
+        let tool = try Tool(profile: RepositoryRoot.path + "/plans/hosts/no-default-route.json")
         let original = try tool.facts()
         let result = try tool.run(["apply", "--quiet"])
         #expect(result.exitCode == 1)

@@ -2,6 +2,7 @@ import FirstbootEngine
 import Foundation
 import FreeBSDHost
 import Testing
+import TestSupport
 
 /// tools/install staged into a temporary DESTDIR installs exactly what pkg-plist lists, with
 /// the modes it gives. It is given the binary the tests already built, to skip a release build.
@@ -10,7 +11,7 @@ import Testing
     static func plist() throws -> (modes: [String: String], samples: Set<String>) {
         var modes: [String: String] = [:]
         var samples = Set<String>()
-        for line in try String(contentsOfFile: Tool.repository + "/tools/package/pkg-plist", encoding: .utf8).split(separator: "\n") {
+        for line in try String(contentsOfFile: RepositoryRoot.path + "/tools/package/pkg-plist", encoding: .utf8).split(separator: "\n") {
             var entry = Substring(line)
             if entry.hasPrefix("@sample") {
                 entry = entry.dropFirst("@sample".count)
@@ -39,11 +40,12 @@ import Testing
     }
 
     @Test func stagingIntoADestdirInstallsWhatThePlistListsWithItsModes() throws {
-        let destdir = try Tool.scratch() + "/stage"
+        let scratch = try TemporaryDirectory()
+        let destdir = scratch.path + "/stage"
         var environment = Command.defaultEnvironment
         environment["DESTDIR"] = destdir
         environment["PREFIX"] = "/usr/local"
-        let result = try ProcessRunner().run(Command(["/bin/sh", Tool.repository + "/tools/install", "--binary", Tool.binary],
+        let result = try ProcessRunner().run(Command(["/bin/sh", RepositoryRoot.path + "/tools/install", "--binary", Tool.binary],
                                                      environment: environment, timeout: 120))
         #expect(result.succeeded, "\(result.stderrText)")
         let prefix = destdir + "/usr/local"
@@ -53,14 +55,14 @@ import Testing
         // Nothing outside PREFIX, and the files are the repository's.
         #expect(try FileManager.default.contentsOfDirectory(atPath: destdir) == ["usr"])
         #expect(FileManager.default.contentsEqual(atPath: prefix + "/sbin/clawdie-firstboot", andPath: Tool.binary))
-        #expect(FileManager.default.contentsEqual(atPath: prefix + "/man/man8/clawdie-firstboot.8", andPath: Tool.repository + "/docs/clawdie-firstboot.8"))
-        for script in try FileManager.default.contentsOfDirectory(atPath: Tool.repository + "/rc.d") {
-            #expect(FileManager.default.contentsEqual(atPath: prefix + "/etc/rc.d/" + script, andPath: Tool.repository + "/rc.d/" + script))
+        #expect(FileManager.default.contentsEqual(atPath: prefix + "/man/man8/clawdie-firstboot.8", andPath: RepositoryRoot.path + "/docs/clawdie-firstboot.8"))
+        for script in try FileManager.default.contentsOfDirectory(atPath: RepositoryRoot.path + "/rc.d") {
+            #expect(FileManager.default.contentsEqual(atPath: prefix + "/etc/rc.d/" + script, andPath: RepositoryRoot.path + "/rc.d/" + script))
         }
     }
 
     @Test func theNewsyslogEntryRotatesTheBootLogWithoutSignallingAnything() throws {
-        let text = try String(contentsOfFile: Tool.repository + "/tools/package/newsyslog.conf", encoding: .utf8)
+        let text = try String(contentsOfFile: RepositoryRoot.path + "/tools/package/newsyslog.conf", encoding: .utf8)
         let entries = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: " ") }
         #expect(entries.count == 1)
         let entry = try #require(entries.first)
@@ -74,8 +76,9 @@ import Testing
     @Test func aPrefixThatIsNotAbsoluteIsRefused() throws {
         var environment = Command.defaultEnvironment
         environment["PREFIX"] = "usr/local"
-        environment["DESTDIR"] = try Tool.scratch()
-        let result = try ProcessRunner().run(Command(["/bin/sh", Tool.repository + "/tools/install", "--binary", Tool.binary],
+        let scratch = try TemporaryDirectory()
+        environment["DESTDIR"] = scratch.path
+        let result = try ProcessRunner().run(Command(["/bin/sh", RepositoryRoot.path + "/tools/install", "--binary", Tool.binary],
                                                      environment: environment, timeout: 60))
         #expect(result.termination == .exited(64))
         #expect(result.stderrText == "tools/install: PREFIX must be an absolute path, like /usr/local\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The lockdown phase through the built binary: SSH and VNC move to the tailnet without ever
 /// locking the operator out.
@@ -12,7 +13,7 @@ import Testing
     /// A tool on a host whose firstboot phase is applied, with a config for lockdown tests.
     static func firstbooted(login: String = "accepts", keyMode: String = "0600", hook: Bool = false, ties: String = "ascending",
                             config: String = "tailnet_wait=\"2\"\n") throws -> Tool {
-        let configPath = try Tool.scratch() + "/site.conf"
+        let configPath = try TemporaryDirectory.keptUntilExit() + "/site.conf"
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         let tool = try Tool(profile: try Tool.lockdownProfile(login: login, keyMode: keyMode, hook: hook, ties: ties), config: configPath)
         let applied = try tool.run(["apply"])
@@ -155,7 +156,7 @@ import Testing
     /// tailnet rules and leaves SSH on the tailnet only — under both orders of tied scripts.
     @Test(arguments: Tool.tieOrders)
     func bootPhasesWithLockdownHoldUnderEveryTieOrder(ties: String) throws {
-        let config = try Tool.scratch() + "/site.conf"
+        let config = try TemporaryDirectory.keptUntilExit() + "/site.conf"
         try "boot_phases=\"firstboot lockdown\"\ntailnet_wait=\"2\"\n".write(toFile: config, atomically: true, encoding: .utf8)
         let tool = try Tool(profile: try Tool.lockdownProfile(hook: true, ties: ties), config: config)
         let first = try tool.run(["simulate", "reboot"])

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `probe` answers "why is SSH blocked?" on the rulesets the bundled plans write, naming the
 /// deciding rule; `simulate probe` does the same with the simulated host's loaded rules.
 @Suite struct ProbeEndToEndTests {
     /// The /etc/pf.conf a golden plan writes, from its diff.
     static func rendered(_ plan: String) throws -> String {
-        let data = try Data(contentsOf: URL(fileURLWithPath: Tool.repository + "/plans/golden/\(plan).plan.json"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: RepositoryRoot.path + "/plans/golden/\(plan).plan.json"))
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let steps = try #require(document["steps"] as? [[String: Any]])
         let changes = steps.first { $0["id"] as? String == "write-pf-conf" }?["changes"] as? [[String: Any]] ?? []
@@ -14,7 +15,7 @@ import Testing
         // The new file is the added and the context lines of the hunks (which cover the whole file).
         let lines = diff.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { ($0.hasPrefix("+") && !$0.hasPrefix("+++")) || $0.hasPrefix(" ") }
-        let path = try Tool.scratch() + "/\(plan).pf.conf"
+        let path = try TemporaryDirectory.keptUntilExit() + "/\(plan).pf.conf"
         try lines.map { $0.dropFirst() + "\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -52,23 +53,25 @@ import Testing
     }
 
     @Test func aBrokenConfigurationDoesNotStopProbeOnThisMachine() throws {
-        let scratch = try Tool.scratch()
-        try "ssh_port=$PORT\n".write(toFile: scratch + "/broken.conf", atomically: true, encoding: .utf8)
+        let scratch = try TemporaryDirectory()
+        try "ssh_port=$PORT\n".write(toFile: scratch.path + "/broken.conf", atomically: true, encoding: .utf8)
         let rules = try Self.rendered("cloud-vm")
-        let result = try Tool.runOnThisMachine(["--config", scratch + "/broken.conf", "probe", "--rules", rules, "--in", "vtnet0", "--proto", "tcp", "--port", "22"])
+        let result = try Tool.runOnThisMachine(["--config", scratch.path + "/broken.conf", "probe", "--rules", rules, "--in", "vtnet0", "--proto", "tcp", "--port", "22"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("pass\n"))
     }
 
     @Test func aRulesetWithoutAMatchingRuleSaysDefault() throws {
-        let path = try Tool.scratch() + "/pf.conf"
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path + "/pf.conf"
         try "block in on em1 all\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try Self.probe(path, ["--in", "vtnet0", "--proto", "tcp", "--port", "22"])
         #expect(result.stdout == "pass\ndecided by default: no rule matched\n")
     }
 
     @Test func aRulesetThatDoesNotParseIsAFailureNamingTheLine() throws {
-        let path = try Tool.scratch() + "/pf.conf"
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path + "/pf.conf"
         try "pass in on vtnet0 proto tcp to port 22\nfrobnicate\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try Self.probe(path, ["--in", "vtnet0", "--proto", "tcp", "--port", "22"])
         #expect(result.exitCode == 1)

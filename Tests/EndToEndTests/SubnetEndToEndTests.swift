@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The subnet phase through the built binary: the jail networks advertised to the tailnet as
 /// Tailscale subnet routes, tailnet peers let through to them and nothing else, on a host that
@@ -24,7 +25,7 @@ import Testing
         var tailscale = object["tailscale"] as! [String: Any]
         tailscale["route_approval"] = approval
         object["tailscale"] = tailscale
-        let scratch = try Tool.scratch()
+        let scratch = try TemporaryDirectory.keptUntilExit()
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: URL(fileURLWithPath: scratch + "/profile.json"))
         try config.write(toFile: scratch + "/site.conf", atomically: true, encoding: .utf8)
         let tool = try Tool(profile: scratch + "/profile.json", config: scratch + "/site.conf")
@@ -221,7 +222,8 @@ import Testing
 
     /// A plan of all four phases on a fresh host ends with the pf.conf apply writes.
     @Test func thePlanOfEveryPhaseEndsWithThePfConfApplyWrites() throws {
-        let path = try Tool.scratch() + "/site.conf"
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path + "/site.conf"
         try Self.config.write(toFile: path, atomically: true, encoding: .utf8)
         let tool = try Tool(profile: try Tool.lockdownProfile(), config: path)
         let writes = try VnetEndToEndTests.plannedPfConfWrites(tool)
@@ -238,7 +240,8 @@ import Testing
         ("tailscale_route_approval_wait=\"-1\"\n", ":1: tailscale_route_approval_wait=\"-1\": expected a whole number from 0 to 3600"),
     ])
     func badRouteSettingsAreConfigurationErrorsThatChangeNothing(config: String, message: String) throws {
-        let path = try Tool.scratch() + "/site.conf"
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path + "/site.conf"
         try config.write(toFile: path, atomically: true, encoding: .utf8)
         let tool = try Tool(config: path)
         let result = try tool.run(["apply", "--phase", "subnet"])

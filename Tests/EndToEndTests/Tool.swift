@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import FreeBSDHost
+import TestSupport
 
 /// Runs the built `clawdie-firstboot` binary the way an operator or CI does.
 struct Tool {
@@ -11,37 +12,23 @@ struct Tool {
         var exitCode: Int32? { if case .exited(let code) = status { code } else { nil } }
     }
 
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
-
     /// The binary SwiftPM built beside the test bundle.
     static let binary: String = {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("clawdie-firstboot").path
         if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        let fallback = repository + "/.build/debug/clawdie-firstboot"
+        let fallback = RepositoryRoot.path + "/.build/debug/clawdie-firstboot"
         precondition(FileManager.default.isExecutableFile(atPath: fallback), "build clawdie-firstboot first")
         return fallback
     }()
-
-    /// A fresh scratch folder for one test.
-    static func scratch() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cfb-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
 
     var profile: String
     var stateDirectory: String
     var config: String
 
-    init(profile: String = Tool.repository + "/plans/hosts/cloud-vm.json", config: String? = nil) throws {
-        let scratch = try Tool.scratch()
+    init(profile: String = RepositoryRoot.path + "/plans/hosts/cloud-vm.json", config: String? = nil) throws {
+        // Kept until the process exits, not the test: a confirmation watcher a run started
+        // goes on writing the state directory after the test that started it has ended.
+        let scratch = try TemporaryDirectory.keptUntilExit()
         self.profile = profile
         stateDirectory = scratch + "/state"
         if let config {
@@ -97,12 +84,12 @@ struct Tool {
     /// The cloud VM with an auth key file and a tailnet that answers as `login` says; with
     /// `hook`, the boot hook is installed and enabled.
     static func lockdownProfile(login: String = "accepts", keyMode: String = "0600", hook: Bool = false, ties: String = "ascending") throws -> String {
-        let data = try Data(contentsOf: URL(fileURLWithPath: repository + "/plans/hosts/cloud-vm.json"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: RepositoryRoot.path + "/plans/hosts/cloud-vm.json"))
         var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         var files = object["files"] as! [String: Any]
         files[keyFile] = ["content": authKey + "\n", "mode": keyMode, "owner": "root:wheel"]
         if hook {
-            let script = try String(contentsOfFile: repository + "/rc.d/clawdie_firstboot", encoding: .utf8)
+            let script = try String(contentsOfFile: RepositoryRoot.path + "/rc.d/clawdie_firstboot", encoding: .utf8)
             files["/usr/local/etc/rc.d/clawdie_firstboot"] = ["content": script, "mode": "0555", "owner": "root:wheel"]
             var rcConf = (files["/etc/rc.conf"] as! [String: Any])
             rcConf["content"] = (rcConf["content"] as! String) + "clawdie_firstboot_enable=\"YES\"\n"
@@ -113,7 +100,7 @@ struct Tool {
         tailscale["login"] = login
         object["tailscale"] = tailscale
         object["rcorder_ties"] = ties
-        let path = try scratch() + "/profile.json"
+        let path = try TemporaryDirectory.keptUntilExit() + "/profile.json"
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -122,21 +109,21 @@ struct Tool {
     static let tieOrders = ["ascending", "descending"]
 
     /// A copy of a profile whose rcorder orders tied scripts `ties`, in a scratch folder.
-    static func profile(_ base: String = repository + "/plans/hosts/cloud-vm.json", ties: String) throws -> String {
+    static func profile(_ base: String = RepositoryRoot.path + "/plans/hosts/cloud-vm.json", ties: String) throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: base))
         var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         object["rcorder_ties"] = ties
-        let path = try scratch() + "/profile.json"
+        let path = try TemporaryDirectory.keptUntilExit() + "/profile.json"
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]).write(to: URL(fileURLWithPath: path))
         return path
     }
 
     /// A copy of a profile with faults added, in a scratch folder.
-    static func profile(_ base: String = repository + "/plans/hosts/cloud-vm.json", faults: [[String: Any]]) throws -> String {
+    static func profile(_ base: String = RepositoryRoot.path + "/plans/hosts/cloud-vm.json", faults: [[String: Any]]) throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: base))
         var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         object["faults"] = faults
-        let path = try scratch() + "/profile.json"
+        let path = try TemporaryDirectory.keptUntilExit() + "/profile.json"
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]).write(to: URL(fileURLWithPath: path))
         return path
     }

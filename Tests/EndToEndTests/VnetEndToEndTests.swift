@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 /// The vnet phase through the built binary: forwarding, the jail loopback, extra bridges and
@@ -14,9 +15,9 @@ import Testing
     """
 
     static func tool(_ config: String = vnetConfig, profile: String? = nil) throws -> Tool {
-        let path = try Tool.scratch() + "/site.conf"
+        let path = try TemporaryDirectory.keptUntilExit() + "/site.conf"
         try config.write(toFile: path, atomically: true, encoding: .utf8)
-        return try Tool(profile: profile ?? Tool.repository + "/plans/hosts/cloud-vm.json", config: path)
+        return try Tool(profile: profile ?? RepositoryRoot.path + "/plans/hosts/cloud-vm.json", config: path)
     }
 
     static func interfaces(_ facts: String) throws -> [String: [String]] {
@@ -53,7 +54,7 @@ import Testing
     /// rc.conf, at every boot: apply, then plan has nothing to do, after reboots too.
     @Test(arguments: ["boot_phases=\"firstboot vnet\"\n", "plans/sites/earlier-layout.conf"])
     func aJailLoopbackWithoutAnAddressConverges(_ config: String) throws {
-        let text = config.hasPrefix("plans/") ? try String(contentsOfFile: Tool.repository + "/" + config, encoding: .utf8) : config
+        let text = config.hasPrefix("plans/") ? try String(contentsOfFile: RepositoryRoot.path + "/" + config, encoding: .utf8) : config
         let tool = try Self.tool(text)
         let applied = try tool.run(["apply"])
         #expect(applied.exitCode == 0, "\(applied.stderr)")
@@ -107,11 +108,11 @@ import Testing
     /// would not load it: the subnet routes' table after the routes are turned off by a
     /// configuration whose phases the firstboot phase re-renders pf.conf for.
     @Test func aTableTheRulesNoLongerDeclareIsNotLeftLoaded() throws {
-        let tool = try Self.tool(try String(contentsOfFile: Tool.repository + "/plans/sites/subnet.conf", encoding: .utf8),
-                                 profile: Tool.repository + "/plans/hosts/cloud-vm-tailnet.json")
+        let tool = try Self.tool(try String(contentsOfFile: RepositoryRoot.path + "/plans/sites/subnet.conf", encoding: .utf8),
+                                 profile: RepositoryRoot.path + "/plans/hosts/cloud-vm-tailnet.json")
         #expect(try tool.run(["apply"]).exitCode == 0)
         #expect(try Self.transcript(tool.facts(), ["/sbin/pfctl", "-s", "Tables"])?.contains("tailnet_routes") == true)
-        try String(contentsOfFile: Tool.repository + "/plans/sites/earlier-layout.conf", encoding: .utf8)
+        try String(contentsOfFile: RepositoryRoot.path + "/plans/sites/earlier-layout.conf", encoding: .utf8)
             .write(toFile: tool.config, atomically: true, encoding: .utf8)
         let applied = try tool.run(["apply"])
         #expect(applied.exitCode == 0, "\(applied.stderr)")

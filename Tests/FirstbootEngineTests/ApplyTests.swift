@@ -1,18 +1,21 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FirstbootEngine
 
 @Suite struct ApplyTests {
     /// The host after an uninterrupted apply of the sample.
     static func convergedState() throws -> InMemoryHost.Snapshot {
         let host = Sample.host()
-        _ = try makeEngine(host, try temporaryDirectory()).apply()
+        let scratch = try TemporaryDirectory()
+        _ = try makeEngine(host, scratch.path).apply()
         return host.state
     }
 
     @Test func applyReachesTheWantedStateAndRecordsEveryStep() throws {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let report = try makeEngine(host, directory).apply()
         #expect(report.applied == ["write-config", "set-keys", "create-thing", "install-script", "remove-obsolete"])
         #expect(host.state.files[Sample.appConf] == .init(contents: Sample.newApp, mode: 0o644, owner: .root))
@@ -29,7 +32,8 @@ import Testing
 
     @Test func secondApplyChangesNothingAndWritesOnlyRunRecords() throws {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory).apply()
         let before = host.state
         let mutations = host.mutations
@@ -51,7 +55,8 @@ import Testing
     @Test func planIsTheApplyComputationWithoutApplying() throws {
         let host = Sample.host()
         let before = host.state
-        let plan = try makeEngine(host, try temporaryDirectory()).plan()
+        let scratch = try TemporaryDirectory()
+        let plan = try makeEngine(host, scratch.path).plan()
         #expect(host.state == before)
         #expect(plan.steps.map(\.action) == [.apply, .apply, .apply, .apply, .apply])
         let write = try #require(plan.steps.first?.changes.first)
@@ -65,14 +70,16 @@ import Testing
     @Test func crashAtEveryDurableEventResumesToTheUninterruptedState() throws {
         let expected = try Self.convergedState()
         let cleanRecords = try { () throws -> Int in
-            let directory = try temporaryDirectory()
+            let scratch = try TemporaryDirectory()
+            let directory = scratch.path
             _ = try makeEngine(Sample.host(), directory).apply()
             return try makeEngine(Sample.host(), directory).openJournal().records.count
         }()
         #expect(cleanRecords >= 15)
         for point in 1...cleanRecords {
             let host = Sample.host()
-            let directory = try temporaryDirectory()
+            let scratch = try TemporaryDirectory()
+            let directory = scratch.path
             #expect(throws: SimulatedCrash.self, "fail point \(point)") {
                 _ = try makeEngine(host, directory, failPoint: .throwing(afterWrite: point)).apply()
             }
@@ -92,11 +99,13 @@ import Testing
         // The host as the steps before the failing one leave it.
         let reference = Sample.host()
         if index > 0 {
-            _ = try makeEngine(reference, try temporaryDirectory(), steps: Array(Sample.steps[..<index])).apply()
+            let scratch = try TemporaryDirectory()
+            _ = try makeEngine(reference, scratch.path, steps: Array(Sample.steps[..<index])).apply()
         }
         let host = Sample.host()
         host.faults = [faults[index]]
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         #expect(throws: EngineError.self) { _ = try makeEngine(host, directory).apply() }
         #expect(host.state == reference.state)
         let state = try makeEngine(host, directory).state().state
@@ -112,7 +121,8 @@ import Testing
         let host = Sample.host()
         let bad = ClosureStep(id: "write-config", plan: { try ensureFile(Sample.appConf, Data("bad\n".utf8), mode: 0o644, validate: ["/sbin/check", "{}"], in: $0) })
         #expect {
-            _ = try makeEngine(host, try temporaryDirectory(), steps: [bad]).apply()
+            let scratch = try TemporaryDirectory()
+            _ = try makeEngine(host, scratch.path, steps: [bad]).apply()
         } throws: { error in
             String(describing: error).contains("/etc/app.conf:1: syntax error")
         }
@@ -123,7 +133,8 @@ import Testing
         let host = Sample.host()
         let liar = ClosureStep(id: "write-config", plan: { try ensureFile(Sample.appConf, Sample.newApp, mode: 0o644, in: $0) },
                                check: { _ in throw StepRefusal("not really") })
-        #expect(throws: EngineError.self) { _ = try makeEngine(host, try temporaryDirectory(), steps: [liar]).apply() }
+        let scratch = try TemporaryDirectory()
+        #expect(throws: EngineError.self) { _ = try makeEngine(host, scratch.path, steps: [liar]).apply() }
         #expect(host.state == Sample.host().state)
     }
 
@@ -132,7 +143,8 @@ import Testing
         let refusing = ClosureStep(id: "set-keys", precondition: { _ in throw StepRefusal("no default route") })
         let steps: [any Step] = [Sample.steps[0], refusing, Sample.steps[2]]
         #expect {
-            _ = try makeEngine(host, try temporaryDirectory(), steps: steps).apply()
+            let scratch = try TemporaryDirectory()
+            _ = try makeEngine(host, scratch.path, steps: steps).apply()
         } throws: { error in
             (error as? EngineError) == .preconditionFailed(step: "set-keys", message: "no default route")
         }
@@ -148,7 +160,8 @@ import Testing
             if try context.host.readFile(Sample.appConf) == Sample.newApp { throw StepRefusal("the new config is refused") }
         })
         #expect {
-            _ = try makeEngine(host, try temporaryDirectory(), steps: [Sample.steps[0], refusing]).apply()
+            let scratch = try TemporaryDirectory()
+            _ = try makeEngine(host, scratch.path, steps: [Sample.steps[0], refusing]).apply()
         } throws: { error in
             (error as? EngineError) == .preconditionFailed(step: "after-config", message: "the new config is refused")
         }
@@ -161,14 +174,16 @@ import Testing
         let waiting = ClosureStep(id: "wait-ready", precondition: { context in
             try context.waitUntil("the service", timeout: 5) { context.clock.now() >= 1_800_000_002 }
         })
-        let report = try makeEngine(host, try temporaryDirectory(), steps: [Sample.steps[0], waiting]).apply()
+        let scratch = try TemporaryDirectory()
+        let report = try makeEngine(host, scratch.path, steps: [Sample.steps[0], waiting]).apply()
         #expect(report.applied == ["write-config"])
         #expect(report.unchanged == ["wait-ready"])
     }
 
     @Test func aStepOfAnotherPhaseNeedsItsRequirementDone() throws {
         let later = ClosureStep(id: "later", phase: "lockdown", requires: ["write-config"])
-        let engine = makeEngine(Sample.host(), try temporaryDirectory(), steps: Sample.steps + [later])
+        let scratch = try TemporaryDirectory()
+        let engine = makeEngine(Sample.host(), scratch.path, steps: Sample.steps + [later])
         #expect(throws: EngineError.requirementNotDone(step: "later", requirement: "write-config", phase: "firstboot")) {
             _ = try engine.apply(phases: ["lockdown"])
         }
@@ -179,8 +194,10 @@ import Testing
     @Test func aRequirementTheHostAlreadyMatchesIsSatisfiedWithoutAJournal() throws {
         let later = ClosureStep(id: "later", phase: "lockdown", requires: ["write-config"])
         let host = Sample.host()
-        _ = try makeEngine(host, try temporaryDirectory()).apply()
+        let scratch = try TemporaryDirectory()
+        _ = try makeEngine(host, scratch.path).apply()
         // Another state directory knows nothing of it, but the host matches write-config.
-        #expect(try makeEngine(host, try temporaryDirectory(), steps: Sample.steps + [later]).apply(phases: ["lockdown"]).unchanged == ["later"])
+        let another = try TemporaryDirectory()
+        #expect(try makeEngine(host, another.path, steps: Sample.steps + [later]).apply(phases: ["lockdown"]).unchanged == ["later"])
     }
 }

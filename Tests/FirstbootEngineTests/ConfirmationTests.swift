@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FirstbootEngine
 
 @Suite struct ConfirmationTests {
@@ -9,7 +10,8 @@ import Testing
     /// Host and state directory after an apply that holds install-script for confirmation.
     static func applied() throws -> (InMemoryHost, String) {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        // Kept until the process exits: the directory is handed back to the tests.
+        let directory = try TemporaryDirectory.keptUntilExit()
         let report = try makeEngine(host, directory, at: start).apply(confirm: request)
         #expect(report.awaitingConfirmation == "install-script")
         return (host, directory)
@@ -114,12 +116,14 @@ import Testing
     /// still reverted once the deadline passes.
     @Test func aRunThatDiesInsideTheHeldStepIsStillReverted() throws {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         // run-started, 2 × (begun, change..., done)... crash right after install-script's change record.
         var crashPoint = 0
         do {
             let probe = Sample.host()
-            let probeDirectory = try temporaryDirectory()
+            let probeScratch = try TemporaryDirectory()
+            let probeDirectory = probeScratch.path
             _ = try makeEngine(probe, probeDirectory, at: Self.start).apply(confirm: Self.request)
             let records = try makeEngine(probe, probeDirectory).openJournal().records
             crashPoint = records.firstIndex { record in
@@ -138,7 +142,8 @@ import Testing
     @Test func aHeldStepThatFailsLeavesNothingToConfirm() throws {
         let host = Sample.host()
         host.faults = ["write:/usr/local/etc/rc.d/x"]
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         #expect(throws: EngineError.self) { _ = try makeEngine(host, directory).apply(confirm: Self.request) }
         #expect(try makeEngine(host, directory).state().state.awaitingConfirmation == nil)
     }

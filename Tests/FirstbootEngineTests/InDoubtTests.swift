@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FirstbootEngine
 
 /// A step interrupted after some of its changes is in doubt. Whatever its `changes` can
@@ -25,7 +26,8 @@ import Testing
     }
 
     static func cleanRecordCount() throws -> Int {
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host(), directory, steps: [loadRules]).apply()
         return try makeEngine(host(), directory, steps: [loadRules]).openJournal().records.count
     }
@@ -34,7 +36,8 @@ import Testing
         let records = try Self.cleanRecordCount()
         for point in 1...records {
             let host = Self.host()
-            let directory = try temporaryDirectory()
+            let scratch = try TemporaryDirectory()
+            let directory = scratch.path
             #expect(throws: SimulatedCrash.self) {
                 _ = try makeEngine(host, directory, steps: [Self.loadRules], failPoint: .throwing(afterWrite: point)).apply()
             }
@@ -51,7 +54,8 @@ import Testing
     /// will do — undo the recorded change from the journal, then apply the step afresh.
     @Test func thePlanOfAnInDoubtStepSaysResumeUndoesAndReapplies() throws {
         let host = Self.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         // run-started, step-begun, change-recorded (file): the file is written, nothing loaded.
         #expect(throws: SimulatedCrash.self) {
             _ = try makeEngine(host, directory, steps: [Self.loadRules], failPoint: .throwing(afterWrite: 4)).apply()

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FirstbootEngine
 
 @Suite struct JournalTests {
     /// A state directory holding the journal of one complete apply of the sample.
     static func appliedDirectory() throws -> (String, InMemoryHost) {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        // Kept until the process exits: the directory is handed back to the tests.
+        let directory = try TemporaryDirectory.keptUntilExit()
         _ = try makeEngine(host, directory).apply()
         return (directory, host)
     }
@@ -75,7 +77,8 @@ import Testing
     @Test(arguments: Damage.allCases)
     func damageIsRefusedAndChangesNothing(_ damage: Damage) throws {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory, steps: Array(Sample.steps[..<2])).apply()
         var lines = try Self.journalText(directory).split(separator: "\n").map(String.init)
         damage.apply(&lines)

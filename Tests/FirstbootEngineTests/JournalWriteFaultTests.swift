@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FirstbootEngine
 
 /// write(2) and fsync(2) for the journal that fail at one chosen call, the way a full disk
@@ -49,7 +50,8 @@ final class FaultyIO: DurableIO {
 @Suite struct JournalWriteFaultTests {
     /// How many journal writes a clean apply of the sample makes (records and backup files).
     static let cleanWrites: Int = {
-        let directory = try! temporaryDirectory()
+        let scratch = try! TemporaryDirectory()
+        let directory = scratch.path
         _ = try! makeEngine(Sample.host(), directory).apply()
         let records = try! Journal(directory: directory, knownSteps: Set(Sample.steps.map(\.id))).records.count
         return records + 1
@@ -66,7 +68,8 @@ final class FaultyIO: DurableIO {
     func aFailedAppendLeavesAJournalTheNextRunRecoversFrom(_ fault: FaultyIO.Fault, _ call: Int) throws {
         let host = Sample.host()
         let original = host.state
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let faulty = Engine(steps: Sample.steps, host: host, stateDirectory: directory, toolVersion: "test",
                             settingsDigest: "digest", clock: ManualClock(1_800_000_000), journalIO: FaultyIO(fault, atCall: call))
         #expect(performing: { _ = try faulty.apply() }, throws: { error in
@@ -78,7 +81,8 @@ final class FaultyIO: DurableIO {
 
         _ = try makeEngine(host, directory).apply()
         let converged = Sample.host()
-        _ = try makeEngine(converged, try temporaryDirectory()).apply()
+        let reference = try TemporaryDirectory()
+        _ = try makeEngine(converged, reference.path).apply()
         #expect(host.state == converged.state)
         #expect(try makeEngine(host, directory).apply().applied.isEmpty)
 
@@ -90,7 +94,8 @@ final class FaultyIO: DurableIO {
     /// which would otherwise be built on a file whose contents on disk are unknown.
     @Test func noRecordFollowsAFailedFsync() throws {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let io = FaultyIO(.fsyncFails, atCall: 3)
         let engine = Engine(steps: Sample.steps, host: host, stateDirectory: directory, toolVersion: "test",
                             settingsDigest: "digest", clock: ManualClock(1_800_000_000), journalIO: io)

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FirstbootEngine
 
 @Suite struct RollbackTests {
     @Test func rollbackRestoresBytesModesOwnersAndKeysAndRemovesWhatWasCreated() throws {
         let host = Sample.host()
         let original = host.state
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory).apply()
         let report = try makeEngine(host, directory).rollback(.everything)
         #expect(report.undone == ["remove-obsolete", "install-script", "create-thing", "set-keys", "write-config"])
@@ -23,7 +25,8 @@ import Testing
         let original = Sample.host().state
         let count = try { () throws -> Int in
             let host = Sample.host()
-            let directory = try temporaryDirectory()
+            let scratch = try TemporaryDirectory()
+            let directory = scratch.path
             _ = try makeEngine(host, directory).apply()
             let before = try makeEngine(host, directory).openJournal().records.count
             _ = try makeEngine(host, directory).rollback(.everything)
@@ -32,7 +35,8 @@ import Testing
         #expect(count >= 10)
         for point in 1...count {
             let host = Sample.host()
-            let directory = try temporaryDirectory()
+            let scratch = try TemporaryDirectory()
+            let directory = scratch.path
             _ = try makeEngine(host, directory).apply()
             #expect(throws: SimulatedCrash.self) {
                 _ = try makeEngine(host, directory, failPoint: .throwing(afterWrite: point)).rollback(.everything)
@@ -47,7 +51,8 @@ import Testing
                                 plan: { try ensureFile("/etc/later", Data("l\n".utf8), mode: 0o644, in: $0) })
         let steps = Sample.steps + [later, ClosureStep(id: "later-2", phase: "lockdown", plan: { try ensureFile("/etc/later2", Data("m\n".utf8), mode: 0o644, in: $0) })]
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory, steps: steps).apply()
         let converged = host.state
         // Interrupted right after rollback-started, run-started being the first write.
@@ -62,7 +67,8 @@ import Testing
 
     @Test func rollbackToAStepKeepsThatStep() throws {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory).apply()
         let report = try makeEngine(host, directory).rollback(.after(step: "create-thing"))
         #expect(report.undone == ["remove-obsolete", "install-script"])
@@ -75,7 +81,8 @@ import Testing
     @Test func rollingBackAPhaseOthersDependOnIsRefused() throws {
         let later = ClosureStep(id: "later", phase: "lockdown", requires: ["write-config"])
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory, steps: Sample.steps + [later]).apply()
         let engine = makeEngine(host, directory, steps: Sample.steps + [later])
         #expect(throws: EngineError.dependentsRemain(step: "write-config", dependent: "later")) {
@@ -90,7 +97,8 @@ import Testing
         let oneWay = ClosureStep(id: "one-way", reversibility: .irreversible(reason: "packages stay installed"),
                                  plan: { try ensureFile("/x", Data("x".utf8), mode: 0o644, in: $0) })
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory, steps: [oneWay]).apply()
         #expect(throws: EngineError.irreversible(step: "one-way", reason: "packages stay installed")) {
             _ = try makeEngine(host, directory, steps: [oneWay]).rollback(.everything)
@@ -99,7 +107,8 @@ import Testing
     }
 
     @Test func rollbackOfNothingWritesNothing() throws {
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let report = try makeEngine(Sample.host(), directory).rollback(.everything)
         #expect(report.undone.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: directory + "/journal.jsonl"))
@@ -115,7 +124,8 @@ import Testing
 
     @Test func anUndoWhoseEffectIsAlreadyGoneIsAccepted() throws {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory, steps: [Self.step]).apply()
         host.state.resources.remove("t9")
         #expect(try makeEngine(host, directory, steps: [Self.step]).rollback(.everything).undone == ["make-thing"])
@@ -123,7 +133,8 @@ import Testing
 
     @Test func anyOtherUndoFailureStillStopsTheRollback() throws {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory, steps: [Self.step]).apply()
         host.faults = ["/sbin/thing destroy t9"]
         #expect(throws: ChangeFailure.self) { _ = try makeEngine(host, directory, steps: [Self.step]).rollback(.everything) }
@@ -140,7 +151,8 @@ import Testing
                                   plan: { try ensureFile(Sample.appConf, Data("vnet setting\n".utf8), mode: 0o644, in: $0) })
         let steps = Sample.steps + [rewrite]
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         _ = try makeEngine(host, directory, steps: steps).apply()
         #expect(throws: EngineError.laterChangeRemains(step: "write-config", path: Sample.appConf, later: "rewrite-config", phase: "vnet")) {
             _ = try makeEngine(host, directory, steps: steps).rollback(.phase("firstboot"))

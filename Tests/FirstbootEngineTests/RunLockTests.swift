@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FirstbootEngine
 
 @Suite struct RunLockTests {
     @Test func aSecondRunIsToldWhoHoldsTheLock() throws {
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let lock = try RunLock.acquire(stateDirectory: directory, now: 1_800_000_000)
         #expect {
             _ = try RunLock.acquire(stateDirectory: directory)
@@ -22,7 +24,8 @@ import Testing
     }
 
     @Test func aLockLeftByADeadProcessIsTakenOver() throws {
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         // A pid far above any default pid_max, so no live process has it.
         try "pid=4999999 started=1700000000\n".write(toFile: directory + "/lock", atomically: false, encoding: .utf8)
         let lock = try RunLock.acquire(stateDirectory: directory)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FirstbootEngine
 
 /// What an observer (progress, the boot log) is told during an apply, and the step start the
@@ -26,7 +27,8 @@ import Testing
 
     @Test func eachStepIsReportedAsItStartsAndEnds() throws {
         let host = Sample.host()
-        let directory = try temporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let engine = makeEngine(host, directory)
         let recorder = Recorder()
         engine.observer = recorder
@@ -51,7 +53,8 @@ import Testing
 
     @Test func aFailingStepAndItsRunAreReportedAsFailed() throws {
         let failing = ClosureStep(id: "break", plan: { _ in [.run(argv: ["/bin/false"], undo: .nothing)] })
-        let engine = makeEngine(Sample.host(), try temporaryDirectory(), steps: [failing])
+        let scratch = try TemporaryDirectory()
+        let engine = makeEngine(Sample.host(), scratch.path, steps: [failing])
         let recorder = Recorder()
         engine.observer = recorder
         #expect(throws: (any Error).self) { try engine.apply() }
@@ -66,7 +69,8 @@ import Testing
                 return polls == 3
             }
         })
-        let engine = makeEngine(Sample.host(), try temporaryDirectory(), steps: [waits])
+        let scratch = try TemporaryDirectory()
+        let engine = makeEngine(Sample.host(), scratch.path, steps: [waits])
         let recorder = Recorder()
         engine.observer = recorder
         _ = try engine.apply()
@@ -77,7 +81,8 @@ import Testing
         let slow = ClosureStep(id: "install", plan: { _ in [.run(argv: ["/sbin/thing", "create", "slow"], undo: .nothing)] })
         let host = Sample.host()
         host.ticksWhileRunning = [1, 2, 3]
-        let engine = makeEngine(host, try temporaryDirectory(), steps: [slow])
+        let scratch = try TemporaryDirectory()
+        let engine = makeEngine(host, scratch.path, steps: [slow])
         let recorder = Recorder()
         engine.observer = recorder
         _ = try engine.apply()
@@ -90,7 +95,8 @@ import Testing
     @Test func stepDoneRecordsWhenTheStepBeganInMilliseconds() throws {
         let clock = ManualClock(1_800_000_000.25)
         let slow = ClosureStep(id: "slow", precondition: { _ in clock.sleep(seconds: 1.5) })
-        let engine = Engine(steps: [slow], host: Sample.host(), stateDirectory: try temporaryDirectory(), toolVersion: "test",
+        let scratch = try TemporaryDirectory()
+        let engine = Engine(steps: [slow], host: Sample.host(), stateDirectory: scratch.path, toolVersion: "test",
                             settingsDigest: "digest", clock: clock)
         _ = try engine.apply()
         let done = try #require(try engine.openJournal().records.first { if case .stepDone = $0.event { true } else { false } })

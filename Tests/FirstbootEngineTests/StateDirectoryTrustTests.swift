@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FirstbootEngine
 
 /// A state directory, journal or backup that someone else could have written is refused
@@ -61,7 +62,8 @@ import Testing
     /// symbolic link in the journal's place is refused and the file it points to is untouched.
     @Test func aSymlinkedJournalIsRefusedAndItsTargetIsNotTruncated() throws {
         let (directory, host) = try JournalTests.appliedDirectory()
-        let elsewhere = try temporaryDirectory() + "/precious"
+        let scratch = try TemporaryDirectory()
+        let elsewhere = scratch.path + "/precious"
         let precious = try JournalTests.journalText(directory) + "{\"v\":1,\"seq\":99,\"ty"
         try precious.write(toFile: elsewhere, atomically: false, encoding: .utf8)
         try FileManager.default.removeItem(atPath: directory + "/journal.jsonl")

@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 /// Key edits keep every byte of rc.conf the tool does not own, on both hosts: a comment in

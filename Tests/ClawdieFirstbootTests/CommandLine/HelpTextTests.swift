@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ClawdieFirstboot
 
 /// The help texts and the man page's SYNOPSIS come from `CommandTable`; these tests fail when

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ClawdieFirstboot
 
 @Suite struct UnifiedDiffTests {
     /// GNU diff's hunks for the same texts, when diff is installed (it is on Linux CI).
     static func gnuDiff(_ old: String, _ new: String) throws -> String? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/diff") else { return nil }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("diff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try TemporaryDirectory()
+        let directory = URL(fileURLWithPath: scratch.path)
         try old.write(to: directory.appendingPathComponent("a"), atomically: true, encoding: .utf8)
         try new.write(to: directory.appendingPathComponent("b"), atomically: true, encoding: .utf8)
         let process = Process()

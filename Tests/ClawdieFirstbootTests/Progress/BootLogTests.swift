@@ -1,14 +1,13 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import ClawdieFirstboot
 
 /// The boot log on a file of this machine (in a temporary directory).
 @Suite struct BootLogTests {
     static func logFile() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cfb-log-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return directory + "/clawdie-firstboot.log"
+        try TemporaryDirectory.keptUntilExit() + "/clawdie-firstboot.log"
     }
 
     @Test func aRunAppendsItsStartEachStepAndItsEnd() throws {

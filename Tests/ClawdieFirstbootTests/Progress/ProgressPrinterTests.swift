@@ -2,6 +2,7 @@ import FirstbootEngine
 import FreeBSDHost
 import Foundation
 import Testing
+import TestSupport
 @testable import ClawdieFirstboot
 
 /// Progress lines as an operator sees them, on a fake clock (2027-01-15T08:00:00Z).
@@ -86,9 +87,8 @@ import Testing
 
     @Test func aTerminalRedrawsTheWaitOfARealSlowCommand() throws {
         // A harmless stand-in named pkg, so the printer treats it as `pkg install`.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cfb-tick-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let pkg = directory + "/pkg"
         try Data("#!/bin/sh\nexec /bin/sleep 2.5\n".utf8).write(to: URL(fileURLWithPath: pkg))
         #expect(chmod(pkg, 0o755) == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ClawdieFirstboot
 
 /// tools/package/clawdie-firstboot.conf.sample, which the install layout ships, is generated from the key

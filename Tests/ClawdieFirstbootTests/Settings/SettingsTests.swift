@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ClawdieFirstboot
 
 @Suite struct SettingsTests {
@@ -43,7 +44,8 @@ import Testing
     }
 
     @Test func aMissingFileIsTheDefaultsUnlessTheOperatorNamedIt() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).conf").path
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path + "/absent.conf"
         #expect(try Settings.load(path: path, mustExist: false) == Settings())
         #expect(throws: SettingsError(path: path, line: nil, message: "no such configuration file; check the --config path")) {
             try Settings.load(path: path, mustExist: true)
@@ -51,8 +53,8 @@ import Testing
     }
 
     @Test func aDirectoryGivenAsTheConfigurationIsSaidToBeADirectory() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("conf-dir-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path
         for mustExist in [true, false] {
             #expect(throws: SettingsError(path: path, line: nil, message: "is a directory, not a configuration file; give the file, like \(path)/clawdie-firstboot.conf")) {
                 try Settings.load(path: path, mustExist: mustExist)

@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import ClawdieFirstboot
 
 /// The man page and the runbook are static files that list every phase's steps in the order

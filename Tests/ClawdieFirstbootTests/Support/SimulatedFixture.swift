@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import FreeBSDHost
+import TestSupport
 @testable import ClawdieFirstboot
 
 /// A simulated host from one of plans/hosts, with an engine over a fresh state directory.
@@ -8,12 +9,14 @@ struct SimulatedFixture {
     var host: SimulatedHost
     var engine: Engine
     var settings: Settings
+    /// Holds the state directory (and the profile's copy) for as long as the fixture is used.
+    private let scratch: TemporaryDirectory
 
     /// - Parameter phases: the phases whose steps the engine gets (the firstboot phase unless told).
     init(_ profile: String = "cloud-vm", settings: Settings = Settings(), phases: [String] = ["firstboot"],
          edit: ((inout HostProfile) -> Void)? = nil) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cfb-unit-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let path = RepositoryRoot.path + "/plans/hosts/\(profile).json"
         var loaded = try HostProfile.load(path: path)
         edit?(&loaded)

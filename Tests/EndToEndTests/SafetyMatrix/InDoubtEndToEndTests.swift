@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A run killed after a step wrote `/etc/pf.conf` and before `pfctl -f` loaded it: the resume
 /// must load the new rules, and `plan` on the host in doubt must say that it will.
@@ -28,9 +29,9 @@ import Testing
     }
 
     static func tool(_ scenario: Scenario) throws -> Tool {
-        let config = try Tool.scratch() + "/site.conf"
+        let config = try TemporaryDirectory.keptUntilExit() + "/site.conf"
         try scenario.before.write(toFile: config, atomically: true, encoding: .utf8)
-        let tool = try Tool(profile: Tool.repository + "/plans/hosts/cloud-vm-tailnet.json", config: config)
+        let tool = try Tool(profile: RepositoryRoot.path + "/plans/hosts/cloud-vm-tailnet.json", config: config)
         #expect(try tool.run(["apply"]).exitCode == 0)
         try scenario.after.write(toFile: config, atomically: true, encoding: .utf8)
         return tool

@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import FreeBSDHost
+import TestSupport
 
 /// How an operator may name the tool's files: each of `--config`, `--state-dir` and
 /// `--host-profile` absolute or relative to the working directory, which is another one than
@@ -38,7 +39,7 @@ struct FormTool {
 
     init(form: InvocationForm, profile: String, config: String) throws {
         self.form = form
-        directory = try Tool.scratch()
+        directory = try TemporaryDirectory.keptUntilExit()
         try FileManager.default.copyItem(atPath: profile, toPath: directory + "/profile.json")
         try FileManager.default.copyItem(atPath: config, toPath: directory + "/site.conf")
     }

@@ -1,15 +1,16 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The invocation-form dimension of the safety matrix, through the built binary: every form
 /// applies, converges and reports alike, and an unconfirmed lockdown is reverted by the
 /// watcher in every form.
 @Suite struct InvocationFormTests {
-    static let profile = Tool.repository + "/plans/hosts/cloud-vm-tailnet.json"
+    static let profile = RepositoryRoot.path + "/plans/hosts/cloud-vm-tailnet.json"
 
     /// A site with the lockdown phase and no confirmation window of its own.
     static func site() throws -> String {
-        let path = try Tool.scratch() + "/site.conf"
+        let path = try TemporaryDirectory.keptUntilExit() + "/site.conf"
         try "boot_phases=\"firstboot lockdown\"\ntailnet_wait=\"2\"\n".write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

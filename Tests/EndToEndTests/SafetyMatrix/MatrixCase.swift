@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// One case of the safety matrix: a bundled host profile and a bundled site configuration,
 /// on a fresh host or on a host converged on another bundled site whose configuration then
@@ -11,8 +12,8 @@ struct MatrixCase: CustomStringConvertible, Hashable {
 
     var description: String { "\(profile) \(from.map { "\($0) -> " } ?? "fresh -> ")\(site)" }
 
-    static let hostsDirectory = Tool.repository + "/plans/hosts"
-    static let sitesDirectory = Tool.repository + "/plans/sites"
+    static let hostsDirectory = RepositoryRoot.path + "/plans/hosts"
+    static let sitesDirectory = RepositoryRoot.path + "/plans/sites"
 
     static func names(in directory: String, ext: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])

@@ -1,5 +1,6 @@
 import FirstbootEngine
 import Foundation
+import TestSupport
 @testable import ClawdieFirstboot
 @testable import FreeBSDHost
 
@@ -125,7 +126,7 @@ struct MatrixHost {
 
     /// A copy of this host in another state directory, to try two ways on from one point.
     func copy() throws -> MatrixHost {
-        let target = try Tool.scratch() + "/state"
+        let target = try TemporaryDirectory.keptUntilExit() + "/state"
         try FileManager.default.copyItem(atPath: stateDirectory, toPath: target)
         return MatrixHost(profilePath: profilePath, configPath: configPath, stateDirectory: target)
     }

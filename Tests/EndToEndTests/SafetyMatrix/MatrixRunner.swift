@@ -1,5 +1,6 @@
 import FirstbootEngine
 import Foundation
+import TestSupport
 @testable import ClawdieFirstboot
 @testable import FreeBSDHost
 
@@ -126,7 +127,7 @@ struct MatrixRunner {
     /// The host the case starts from: fresh, or converged on the `from` site. Nil when the
     /// `from` site does not apply to this profile (the pair is then not a case).
     private func startingHost(_ outcome: inout Outcome) throws -> MatrixHost? {
-        let scratch = try Tool.scratch()
+        let scratch = try TemporaryDirectory.keptUntilExit()
         var host = MatrixHost(profilePath: matrixCase.profilePath, configPath: matrixCase.fromPath ?? matrixCase.sitePath,
                               stateDirectory: scratch + "/state")
         if matrixCase.from != nil {

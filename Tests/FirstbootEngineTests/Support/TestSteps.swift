@@ -84,13 +84,6 @@ enum Sample {
     }
 }
 
-/// A fresh, empty state directory under the system's temporary directory.
-func temporaryDirectory() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("cfb-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 /// A clock that stands still unless told to move, and moves when slept on.
 final class ManualClock: EngineClock, @unchecked Sendable {
     private var seconds: Double

@@ -1,11 +1,12 @@
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 @Suite struct IfconfigParserTests {
     @Test(arguments: [false, true])
     func readsABridgeWithAddressAndMembers(tabs: Bool) throws {
         let text = try ParserFixture.text("ifconfig-bridge0-inet-freebsd14.txt")
-        let interfaces = try IfconfigOutput.parse(tabs ? ParserFixture.tabbed(text) : text)
+        let interfaces = try IfconfigOutput.parse(tabs ? tabbed(text) : text)
         #expect(interfaces.count == 1)
         let bridge = try #require(interfaces.first)
         #expect(bridge.name == "bridge0")
@@ -28,8 +29,8 @@ import Testing
     @Test func tabsAndSpacesGiveTheSameResult() throws {
         for name in ["ifconfig-bridge0-inet-freebsd14.txt", "ifconfig-bridge-renamed-no-members.txt", "ifconfig-vtnet0-lo0-freebsd14.txt"] {
             let text = try ParserFixture.text(name)
-            #expect(ParserFixture.tabbed(text) != text)
-            #expect(try IfconfigOutput.parse(ParserFixture.tabbed(text)) == IfconfigOutput.parse(text))
+            #expect(tabbed(text) != text)
+            #expect(try IfconfigOutput.parse(tabbed(text)) == IfconfigOutput.parse(text))
         }
     }
 
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func readsSeveralInterfacesFromPlainIfconfig() throws {
-        let text = ParserFixture.tabbed(try ParserFixture.text("ifconfig-vtnet0-lo0-freebsd14.txt"))
+        let text = tabbed(try ParserFixture.text("ifconfig-vtnet0-lo0-freebsd14.txt"))
         let interfaces = try IfconfigOutput.parse(text)
         #expect(interfaces.map(\.name) == ["vtnet0", "lo0"])
         let vtnet0 = interfaces[0]

@@ -12,20 +12,6 @@ enum ParserFixture {
         try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
     }
 
-    /// The same text with each run of 8 leading spaces turned into a TAB, as FreeBSD's
-    /// ifconfig prints it (the captures come from web pages that show spaces).
-    static func tabbed(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var rest = Substring(line)
-            var prefix = ""
-            while rest.hasPrefix("        ") {
-                prefix += "\t"
-                rest = rest.dropFirst(8)
-            }
-            return prefix + rest
-        }.joined(separator: "\n")
-    }
-
     /// Runs `body` and returns the ParseError it threw, recording an issue when it threw none.
     static func parseError(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> ParseError? {
         do {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 /// Output cut short (a full pipe, a killed command) or garbled must give a ParseError or a
@@ -29,7 +30,7 @@ import Testing
     func everyTruncationOfAFixtureIsHandled(fixture: String) throws {
         let text = try ParserFixture.text(fixture)
         Self.feedEveryPrefix(of: text)
-        Self.feedEveryPrefix(of: ParserFixture.tabbed(text))
+        Self.feedEveryPrefix(of: tabbed(text))
     }
 
     @Test func everyTruncationOfJSONAndAScriptHeaderIsHandled() {

@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 /// The simulator's Swift model of rc.d/pf_reload (SimulatedState+PFReloadScript) against the
@@ -95,7 +96,6 @@ struct PFReloadModelTests {
     /// same host and ifconfig failing `failingPolls` times; `sleep` returns at once.
     private func script(_ situation: Situation, _ verb: String) throws -> (run: Run, commands: [String]) {
         var sandbox = try RCSubrSandbox()
-        defer { sandbox.remove() }
         try sandbox.install("pf_reload")
         sandbox.rcConf = [
             "pf_reload_enable=\"\(situation.scriptEnabled ? "YES" : "NO")\"", "pf_reload_timeout=\"\(Self.timeout)\"",

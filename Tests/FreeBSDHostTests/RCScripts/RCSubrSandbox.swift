@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A scratch directory in which the project's rc.d scripts run under FreeBSD's own rc.subr
 /// (../shared/freebsd-src/rc.subr) with dash, as service(8) and /etc/rc run them.
@@ -10,7 +11,9 @@ import Foundation
 struct RCSubrSandbox {
     static var dashInstalled: Bool { ["/usr/bin/dash", "/bin/dash"].contains { FileManager.default.isExecutableFile(atPath: $0) } }
 
-    let root: String
+    /// The sandbox's directory, removed when the last copy of the sandbox goes.
+    private let folder: TemporaryDirectory
+    var root: String { folder.path }
     var rcConf: [String] = []
     /// `ps -ww -o pid= -o jid= -o command= -ax` lines, `PID JID COMMAND`.
     var processes: [String] = []
@@ -28,7 +31,7 @@ struct RCSubrSandbox {
     var logged: String { (try? String(contentsOfFile: root + "/logger.log", encoding: .utf8)) ?? "" }
 
     init() throws {
-        root = NSTemporaryDirectory() + "rc-subr-\(UUID().uuidString)"
+        folder = try TemporaryDirectory()
         for directory in ["stub", "etc", "rc.d", "bin"] {
             try FileManager.default.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
         }
@@ -50,7 +53,7 @@ struct RCSubrSandbox {
     /// Installs a copy of the repository's rc.d script `name`, sourcing the sandbox's rc.subr
     /// and calling the stubs for the absolute paths it runs.
     func install(_ name: String) throws {
-        let text = try String(contentsOfFile: SimulatedSupport.repositoryRoot + "/rc.d/" + name, encoding: .utf8)
+        let text = try String(contentsOfFile: RepositoryRoot.path + "/rc.d/" + name, encoding: .utf8)
         try write("rc.d/" + name, localised(text.replacingOccurrences(of: ". /etc/rc.subr", with: ". \(root)/rc.subr")), mode: 0o555)
     }
 
@@ -108,9 +111,5 @@ struct RCSubrSandbox {
         let full = root + "/" + path
         try Data(text.utf8).write(to: URL(fileURLWithPath: full))
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: full)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: root)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 /// The project's rc.d scripts run by dash under FreeBSD's own rc.subr, for every verb that
@@ -27,7 +28,6 @@ struct RCSubrScriptTests {
     @Test(arguments: [false, true], [nil, "/usr/local/etc/site.conf"] as [String?])
     func everyVerbEnabled(watcher: Bool, config: String?) throws {
         let sandbox = try sandbox(enabled: true, config: config, watcher: watcher)
-        defer { sandbox.remove() }
         let named = config.map { "--config \($0) " } ?? ""
         for verb in ["start", "onestart", "faststart"] {
             #expect(try sandbox.service(Self.hook, verb) == .init(stdout: "tool: \(named)apply --boot\n", stderr: "", status: 0), "\(verb)")
@@ -50,7 +50,6 @@ struct RCSubrScriptTests {
     @Test(arguments: [false, true])
     func everyVerbDisabled(watcher: Bool) throws {
         let sandbox = try sandbox(enabled: false, watcher: watcher)
-        defer { sandbox.remove() }
         for verb in ["start", "stop"] {
             #expect(try sandbox.service(Self.hook, verb) == .init(stdout: Self.cannot(verb), stderr: "", status: 0), "\(verb)")
         }
@@ -68,7 +67,6 @@ struct RCSubrScriptTests {
     /// goes on whatever it is.
     @Test func aFailedApplyMakesStartFail() throws {
         var sandbox = try sandbox(enabled: true)
-        defer { sandbox.remove() }
         sandbox.toolExit = 3
         #expect(try sandbox.service(Self.hook, "start").status == 1)
         #expect(try sandbox.boot(Self.hook).status == 1)
@@ -79,7 +77,6 @@ struct RCSubrScriptTests {
     /// a process.
     @Test func theOldProgramKnobStillWorksAndIsNotTakenAsTheCommand() throws {
         var sandbox = try sandbox(enabled: true, watcher: true)
-        defer { sandbox.remove() }
         sandbox.rcConf = ["clawdie_firstboot_enable=\"YES\"", "clawdie_firstboot_program=\"\(sandbox.tool)\""]
         let warning = "\(sandbox.root)/rc.d/\(Self.hook): WARNING: clawdie_firstboot_program is now clawdie_firstboot_binary; rename it in /etc/rc.conf.\n"
         #expect(try sandbox.service(Self.hook, "status") == .init(stdout: "tool: status\n", stderr: warning, status: 0))
@@ -90,14 +87,12 @@ struct RCSubrScriptTests {
     /// A mistyped clawdie_firstboot_config reaches the tool as --config, which refuses it.
     @Test func aConfiguredFileIsAlwaysNamed() throws {
         let sandbox = try sandbox(enabled: true, config: "/usr/local/etc/clawdie-firstbot.conf")
-        defer { sandbox.remove() }
         #expect(try sandbox.boot(Self.hook).stdout == "tool: --config /usr/local/etc/clawdie-firstbot.conf apply --boot\n")
     }
 
     /// rc.d/pf_reload under rc.subr, and the simulator's answers to the same verbs.
     @Test func pfReloadVerbsMatchTheSimulator() throws {
         var sandbox = try RCSubrSandbox()
-        defer { sandbox.remove() }
         try sandbox.install("pf_reload")
         let host = try SimulatedSupport.host("cloud-vm")
         try host.write("/usr/local/etc/rc.d/pf_reload", try SimulatedRebootTests.pfReloadScript, mode: 0o555)
@@ -122,7 +117,6 @@ struct RCSubrScriptTests {
     @Test(arguments: [(2, "30"), (nil, "2"), (0, "30")] as [(Int?, String)])
     func pfReloadSaysWhatItWaitsForAtBoot(appearsAtLook: Int?, timeout: String) throws {
         var sandbox = try RCSubrSandbox()
-        defer { sandbox.remove() }
         try sandbox.install("pf_reload")
         sandbox.rcConf = ["pf_enable=\"YES\"", "tailscaled_enable=\"YES\"", "pf_reload_enable=\"YES\"", "pf_reload_timeout=\"\(timeout)\""]
         try sandbox.stub("pfctl", "[ \"$1\" = -s ] && echo 'Status: Enabled for 0 days 00:00:05'; exit 0")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// FreeBSD's own files in ../shared/freebsd-src beside the clone (its README says what each
 /// is), looked for beside the clone and beside each directory above it (a worktree may sit
@@ -7,13 +8,13 @@ import Testing
 /// say so and skip.
 enum FreeBSDSources {
     static let directory: String = {
-        var url = URL(fileURLWithPath: SimulatedSupport.repositoryRoot)
+        var url = URL(fileURLWithPath: RepositoryRoot.path)
         while url.pathComponents.count > 1 {
             url.deleteLastPathComponent()
             let candidate = url.appendingPathComponent("shared/freebsd-src").path
             if FileManager.default.fileExists(atPath: candidate + "/README.md") { return candidate }
         }
-        return URL(fileURLWithPath: SimulatedSupport.repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared/freebsd-src").path
+        return URL(fileURLWithPath: RepositoryRoot.path).deletingLastPathComponent().appendingPathComponent("shared/freebsd-src").path
     }()
 
     static var available: Bool { FileManager.default.fileExists(atPath: directory + "/README.md") }

@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 /// The host profile's golden files (`Golden/profile/*.json`, and every bundled profile in
@@ -12,7 +13,7 @@ import Testing
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Golden/profile").path
     static let names = jsonFiles(in: folder)
-    static let bundled = jsonFiles(in: SimulatedSupport.repositoryRoot + "/plans/hosts")
+    static let bundled = jsonFiles(in: RepositoryRoot.path + "/plans/hosts")
 
     static func jsonFiles(in directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
@@ -57,7 +58,7 @@ import Testing
 
     @Test(arguments: bundled)
     func aBundledProfileReadsAndRoundTrips(name: String) throws {
-        let data = try #require(FileManager.default.contents(atPath: SimulatedSupport.repositoryRoot + "/plans/hosts/" + name))
+        let data = try #require(FileManager.default.contents(atPath: RepositoryRoot.path + "/plans/hosts/" + name))
         let profile = try HostProfile.decode(data, path: name)
         #expect(try HostProfile.decode(profile.encode(), path: name) == profile)
     }

@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 @Suite struct SimulatedHostStateTests {
@@ -58,8 +59,8 @@ import Testing
     }
 
     @Test func stateSurvivesAcrossInstancesOnOneStateDirectory() throws {
-        let directory = try SimulatedSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let first = try SimulatedSupport.host("cloud-vm", stateDirectory: directory)
         try first.sh("/sbin/ifconfig", "bridge", "create")
         try first.sh("/usr/sbin/sysrc", "pf_enable=YES")
@@ -79,8 +80,8 @@ import Testing
     }
 
     @Test func consumedFaultsStayConsumedAcrossInstances() throws {
-        let directory = try SimulatedSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let path = directory + "/profile.json"
         try profile(faults: [ProfileFault(argv: ["/sbin/kldload"], times: 1)]).encode().write(to: URL(fileURLWithPath: path))
         let first = try SimulatedHost(profilePath: path, stateDirectory: directory + "/state")

@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 @Suite struct SimulatedNetworkCommandTests {
@@ -63,7 +64,7 @@ import Testing
 
     @Test func loopbackIsShownExactlyAsOnFreeBSD14() throws {
         let host = try SimulatedSupport.host("cloud-vm")
-        let expected = try SimulatedSupport.tabbedFixture("ifconfig-vtnet0-lo0-freebsd14.txt")
+        let expected = try tabbed(SimulatedSupport.fixture("ifconfig-vtnet0-lo0-freebsd14.txt"))
         let loopback = String(expected[expected.range(of: "lo0: ")!.lowerBound...])
         #expect(try host.sh("/sbin/ifconfig", "lo0").stdoutText == loopback)
         #expect(try host.sh("/sbin/ifconfig").stdoutText.hasSuffix(loopback))

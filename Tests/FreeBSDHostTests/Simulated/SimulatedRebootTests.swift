@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 @Suite struct SimulatedRebootTests {
@@ -15,7 +16,7 @@ import Testing
 
     /// The project's own rc.d/pf_reload, as install-pf-reload installs it.
     static var pfReloadScript: String {
-        get throws { try String(contentsOfFile: SimulatedSupport.repositoryRoot + "/rc.d/pf_reload", encoding: .utf8) }
+        get throws { try String(contentsOfFile: RepositoryRoot.path + "/rc.d/pf_reload", encoding: .utf8) }
     }
 
     @Test func theBridgeComesBackFromRCConf() throws {

@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 @Suite struct SimulatedTailscaleStateTests {
@@ -62,8 +63,8 @@ import Testing
     }
 
     @Test func aRebootBringsALoggedInNodeBackRunningWithItsNameAndSettings() throws {
-        let directory = try SimulatedSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         let host = try Fixture.host(stateDirectory: directory)
         try host.tailscale("up", Fixture.keyArgument, "--hostname=clawdie-vm")
 
@@ -94,8 +95,8 @@ import Testing
     }
 
     @Test func theKeyNeverAppearsInOutputOrInTheStateOutsideItsFile() throws {
-        let directory = try SimulatedSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory()
+        let directory = scratch.path
         var outputs: [CommandResult] = []
         for login in TailscaleLogin.allCases {
             let host = try Fixture.host(login: login, stateDirectory: directory + "/" + login.rawValue)

@@ -1,35 +1,17 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
-/// Fixtures, profiles and scratch directories for the simulated host's tests.
+/// Fixtures and profiles for the simulated host's tests.
 enum SimulatedSupport {
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
     static func plansProfilePath(_ name: String) -> String {
-        repositoryRoot + "/plans/hosts/\(name).json"
+        RepositoryRoot.path + "/plans/hosts/\(name).json"
     }
 
     static func fixture(_ name: String) throws -> String {
         try ParserFixture.text(name)
-    }
-
-    /// A capture copied from a web page, with its 8-space indents turned back into TABs.
-    static func tabbedFixture(_ name: String) throws -> String {
-        try fixture(name).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var rest = Substring(line)
-            var prefix = ""
-            while rest.hasPrefix("        ") {
-                prefix += "\t"
-                rest = rest.dropFirst(8)
-            }
-            return prefix + rest
-        }.joined(separator: "\n")
     }
 
     /// A host from one of the plans/hosts profiles, state in memory.
@@ -40,12 +22,6 @@ enum SimulatedSupport {
     /// A host from a profile built in the test.
     static func host(_ profile: HostProfile) throws -> SimulatedHost {
         try SimulatedHost(profile: profile, profilePath: "/nonexistent/test-profile.json", stateDirectory: nil)
-    }
-
-    static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "simulated-host-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }
 

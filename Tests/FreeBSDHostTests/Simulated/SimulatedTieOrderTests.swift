@@ -1,6 +1,7 @@
 import FirstbootEngine
 import Foundation
 import Testing
+import TestSupport
 @testable import FreeBSDHost
 
 /// The simulated boot is ordered by rcorder's algorithm over FreeBSD's own rc.d headers plus
@@ -10,7 +11,7 @@ import Testing
     static let hookPath = "/usr/local/etc/rc.d/clawdie_firstboot"
 
     static var hookScript: String {
-        get throws { try String(contentsOfFile: SimulatedSupport.repositoryRoot + "/rc.d/clawdie_firstboot", encoding: .utf8) }
+        get throws { try String(contentsOfFile: RepositoryRoot.path + "/rc.d/clawdie_firstboot", encoding: .utf8) }
     }
 
     /// A host with Tailscale up and enabled, pf with tailscale0 rules, pf_reload and the
