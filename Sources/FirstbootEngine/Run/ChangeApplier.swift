@@ -111,16 +111,11 @@ struct ChangeApplier {
 
 /// A change that could not be made, in one line. The error it was made from, if any, is kept
 /// as `cause`; it does not print.
-package struct ChangeFailure: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ChangeFailure: OneLineError {
     package var message: String
     package var cause: (any Error)?
     package init(_ message: String, cause: (any Error)? = nil) {
         self.message = message
         self.cause = cause
     }
-    package var description: String { message }
-
-    // Two failures that print the same are the same failure: the cause is detail, not identity.
-    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.message == rhs.message }
-    package func hash(into hasher: inout Hasher) { hasher.combine(message) }
 }

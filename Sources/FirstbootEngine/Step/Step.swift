@@ -44,7 +44,7 @@ package enum Reversibility: Hashable, Sendable {
 /// A step's refusal to run or its finding that the host is not as wanted: one line that
 /// says what and what to do. The error it was made from, if any, is kept as `cause`; it does
 /// not print.
-package struct StepRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+package struct StepRefusal: OneLineError {
     package var message: String
     package var cause: (any Error)?
     /// True when the refusal only says that something the step waits for at apply time is
@@ -56,9 +56,4 @@ package struct StepRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         self.awaitsReadiness = awaitsReadiness
         self.cause = cause
     }
-    package var description: String { message }
-
-    // Two refusals that print the same are the same refusal: the cause is detail, not identity.
-    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.message == rhs.message }
-    package func hash(into hasher: inout Hasher) { hasher.combine(message) }
 }
