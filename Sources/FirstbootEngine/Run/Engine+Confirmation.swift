@@ -11,15 +11,15 @@ package struct ConfirmationRequest: Hashable, Sendable {
 }
 
 extension Engine {
+    /// How long `confirm` waits for another holder of the run lock.
+    package static let confirmLockWait = 10.0
+
     /// Keeps the change waiting for confirmation: the operator proves the new path works by
     /// confirming through it.
     /// - Returns: the step confirmed.
     /// - Throws: `ConfirmationError.tooLate` when the deadline has passed — the change is then
     ///   reverted first, if the watcher has not done it yet, and the error says what was
     ///   reverted and when; `.nothingWaiting` when no change was ever held.
-    /// How long `confirm` waits for another holder of the run lock.
-    package static let confirmLockWait = 10.0
-
     @discardableResult
     package func confirm() throws -> String {
         // The watcher takes the lock for a moment to journal or revert: a confirm that meets

@@ -58,7 +58,6 @@ package final class RunLock {
         return holder(fd)?.pid ?? -1
     }
 
-    /// Releases the lock. The file stays; its contents are stale from here on.
     /// Takes the lock, waiting up to `seconds` while another process holds it: for a command
     /// that a short hold must not fail — `confirm` while the confirmation watcher journals
     /// what it met or reverts. Past the wait it throws `RunLockError` as `acquire` does.
@@ -73,6 +72,7 @@ package final class RunLock {
         }
     }
 
+    /// Releases the lock. The file stays; its contents are stale from here on.
     package func release() {
         _ = flock(fd, LOCK_UN)
         close(fd)
