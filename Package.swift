@@ -14,9 +14,9 @@ let package = Package(
         // The platform: settings, pf ruleset, rc.d scripts, the phases' steps, the commands.
         .target(name: "ClawdieFirstboot", dependencies: ["FirstbootEngine", "FreeBSDHost"]),
         .executableTarget(name: "clawdie-firstboot", dependencies: ["ClawdieFirstboot"]),
-        // What the test targets share (temporary directories, the repository root); a library
-        // for the tests only: no product, and nothing the binary links.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What the test targets share (temporary directories, the repository root, step ids and
+        // phases as literals); a library for the tests only: no product, and nothing the binary links.
+        .target(name: "TestSupport", dependencies: ["FirstbootEngine"], path: "Tests/TestSupport"),
         .testTarget(name: "FirstbootEngineTests", dependencies: ["FirstbootEngine", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "FreeBSDHostTests",

@@ -136,7 +136,7 @@ import TestSupport
         #expect(json?["format_version"] as? Int == 1)
         #expect(json?["state"] as? String == "complete")
         let steps = json?["steps"] as? [[String: Any]]
-        #expect(steps?.map { $0["id"] as? String ?? "" } == phase.ids)
+        #expect(steps?.map { $0["id"] as? String ?? "" } == phase.ids.map(\.name))
         #expect(steps?.allSatisfy { $0["state"] as? String == "done" && $0["phase"] as? String == "firstboot" } == true)
     }
 

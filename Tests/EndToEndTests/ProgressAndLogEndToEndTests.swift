@@ -23,7 +23,7 @@ import Testing
         // stdout is the JSON document alone.
         let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let phase = try RegistryPhase.firstboot()
-        #expect(summary?["applied"] as? [String] == phase.changing)
+        #expect(summary?["applied"] as? [String] == phase.changing.map(\.name))
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.allSatisfy { Self.isTimestamp($0) && $0.dropFirst(24).first == " " }, "\(result.stderr)")
         let texts = lines.map { String($0.drop { $0 != " " }.dropFirst()) }
@@ -79,7 +79,7 @@ import Testing
         #expect(lines[1].hasPrefix("last run: apply, started ") && lines[1].contains(", succeeded in "))
         #expect(lines[2].split(separator: " ") == ["step", "state", "start", "duration", "outcome"])
         let rows = lines.dropFirst(3).map { $0.split(separator: " ").map(String.init) }
-        #expect(rows.map { $0[0] } == phase.ids)
+        #expect(rows.map { $0[0] } == phase.ids.map(\.name))
         #expect(rows.map { $0.last! } == phase.ids.map { phase.changing.contains($0) ? "applied" : "unchanged" })
         #expect(rows.allSatisfy { Self.isTimestamp($0[2]) && $0[1] == "done" })
     }

@@ -5,11 +5,11 @@ import FirstbootEngine
 /// `PlatformSteps`: a step added to the registry moves these counts, lists and orders, not
 /// each test's literals.
 struct RegistryPhase {
-    var name: String
+    var name: Phase
     /// The phase's step ids in the order they run.
-    var ids: [String]
+    var ids: [StepID]
 
-    init(_ name: String, steps: [any Step] = PlatformSteps.all(Settings())) throws {
+    init(_ name: Phase, steps: [any Step] = PlatformSteps.all(Settings())) throws {
         self.name = name
         ids = try Scheduler.order(steps, phases: [name]).map(\.id)
     }
@@ -17,13 +17,13 @@ struct RegistryPhase {
     static func firstboot() throws -> RegistryPhase { try RegistryPhase("firstboot") }
 
     /// Every step id of every phase, in declaration order, as `rollback --to` lists them.
-    static var allStepIDs: [String] { PlatformSteps.all(Settings()).map(\.id) }
+    static var allStepIDs: [StepID] { PlatformSteps.all(Settings()).map(\.id) }
 
     var count: Int { ids.count }
     /// The steps an apply on a fresh host changes: all but detect-ext-if, which only observes.
-    var changing: [String] { ids.filter { $0 != "detect-ext-if" } }
+    var changing: [StepID] { ids.filter { $0 != .detectExternalInterface } }
     /// Rollback undoes the steps in reverse order.
-    var rollbackOrder: [String] { ids.reversed() }
+    var rollbackOrder: [StepID] { ids.reversed() }
 
     /// `status`'s count: `N/M steps of PHASE done`.
     func done(_ count: Int) -> String { "\(count)/\(self.count) steps of \(name) done" }

@@ -10,7 +10,7 @@ import Testing
 @Suite struct JournalGoldenTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/journal").path
     static let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
-    static let knownSteps: Set<String> = ["write-pf-conf", "enable-pf", "lockdown-pf"]
+    static let knownSteps: Set<StepID> = ["write-pf-conf", "enable-pf", "lockdown-pf"]
     static let regenerating = ProcessInfo.processInfo.environment["CLAWDIE_REGENERATE_GOLDEN"] == "1"
 
     /// What reading a journal's bytes gives: its records and warnings, or the error's message.

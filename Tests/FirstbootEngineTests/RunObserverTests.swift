@@ -8,9 +8,9 @@ import TestSupport
 @Suite struct RunObserverTests {
     final class Recorder: RunObserver {
         var events: [String] = []
-        func runStarted(command: String, phases: [String], steps: Int) { events.append("run \(command) \(steps)") }
-        func stepStarted(_ step: String, index: Int, of total: Int) { events.append("start \(index)/\(total) \(step)") }
-        func stepFinished(_ step: String, outcome: StepOutcome, seconds: Double) {
+        func runStarted(command: String, phases: [Phase], steps: Int) { events.append("run \(command) \(steps)") }
+        func stepStarted(_ step: StepID, index: Int, of total: Int) { events.append("start \(index)/\(total) \(step)") }
+        func stepFinished(_ step: StepID, outcome: StepOutcome, seconds: Double) {
             switch outcome {
             case .applied: events.append("applied \(step)")
             case .unchanged: events.append("unchanged \(step)")

@@ -2,7 +2,7 @@ import Testing
 @testable import FirstbootEngine
 
 @Suite struct SchedulerTests {
-    static func step(_ id: String, _ requires: [String] = [], phase: String = "firstboot") -> any Step {
+    static func step(_ id: StepID, _ requires: [StepID] = [], phase: Phase = "firstboot") -> any Step {
         ClosureStep(id: id, phase: phase, requires: requires)
     }
 
@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func theOrderIsTheSameEveryTime() throws {
-        let steps = (0..<20).map { Self.step("s\($0)", $0 > 0 ? ["s\(($0 * 7) % $0)"] : []) }
+        let steps = (0..<20).map { Self.step(StepID("s\($0)"), $0 > 0 ? [StepID("s\(($0 * 7) % $0)")] : []) }
         let first = try Scheduler.order(steps).map(\.id)
         for _ in 0..<10 { #expect(try Scheduler.order(steps).map(\.id) == first) }
     }

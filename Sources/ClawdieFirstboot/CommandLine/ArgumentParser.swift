@@ -1,3 +1,4 @@
+import FirstbootEngine
 import FreeBSDHost
 
 /// Turns argv into an `Invocation`. Hand-written: the tool has no package dependencies, and
@@ -93,8 +94,8 @@ enum ArgumentParser {
         invocation.wait = flag("--wait")
         invocation.output = value("--output")
         // `--to` is rollback's step, and simulate probe's destination.
-        invocation.rollbackTo = invocation.verb == .rollback ? value("--to") : nil
-        invocation.phases = given.filter { $0.name == "--phase" }.compactMap(\.value)
+        invocation.rollbackTo = invocation.verb == .rollback ? value("--to").map(StepID.init) : nil
+        invocation.phases = given.filter { $0.name == "--phase" }.compactMap(\.value).map(Phase.init)
         for phase in invocation.phases where !Settings.knownPhases.contains(phase) {
             throw refuse("unknown phase \(phase); the phases are: \(Settings.knownPhases.joined(separator: ", "))")
         }

@@ -1,3 +1,4 @@
+import FirstbootEngine
 import FreeBSDHost
 
 /// A parsed command line. Global options may stand before or after the verb.
@@ -19,15 +20,15 @@ struct Invocation: Equatable {
     var configPath: String?
     var stateDirectory: String?
     var hostProfile: String?
-    var phases: [String] = []
+    var phases: [Phase] = []
     var json = false
     var quiet = false
     var long = false
     var boot = false
     var wait = false
     var timeout: Double?
-    var rollbackTo: String?
-    var rollbackPhase: String?
+    var rollbackTo: StepID?
+    var rollbackPhase: Phase?
     var output: String?
     var confirmWithin: Int?
     var simulate: SimulateAction?

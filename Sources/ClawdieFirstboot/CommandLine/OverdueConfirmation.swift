@@ -9,7 +9,7 @@ import FirstbootEngine
 enum OverdueConfirmation {
     /// The ids of the platform's steps, which do not depend on the settings: what the journal
     /// is read with before any configuration is.
-    static let knownSteps: Set<String> = Set(PlatformSteps.all(Settings()).map(\.id))
+    static let knownSteps: Set<StepID> = Set(PlatformSteps.all(Settings()).map(\.id))
 
     /// A context to revert in, and what was wrong with the configuration if it could not be read.
     static func context(_ invocation: Invocation) throws -> (context: ToolContext, settingsProblem: String?) {

@@ -87,7 +87,7 @@ struct ToolContext {
     }
 
     /// The phases a command works on: those asked for with --phase, else the configured ones.
-    func phases(_ invocation: Invocation) -> [String] {
+    func phases(_ invocation: Invocation) -> [Phase] {
         invocation.phases.isEmpty ? settings.bootPhases : invocation.phases
     }
 

@@ -20,7 +20,7 @@ enum FactsCollector {
         ["/sbin/sysctl", "-n", "net.inet.ip.forwarding"], ["/sbin/pfctl", "-s", "Tables"],
     ]
 
-    static func collect(_ context: ToolContext, phases: [String]) throws -> HostProfile {
+    static func collect(_ context: ToolContext, phases: [Phase]) throws -> HostProfile {
         let recorder = RecordingHost(over: context.host)
         let engine = Engine(steps: context.engine.steps, host: recorder, stateDirectory: context.stateDirectory,
                             toolVersion: toolVersion, settingsDigest: context.settings.digest)

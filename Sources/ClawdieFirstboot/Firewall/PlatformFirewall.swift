@@ -22,9 +22,9 @@ struct PlatformFirewall {
     ///   - tailnetRoutes: force the subnet phase's rule for the advertised networks likewise.
     init(_ settings: Settings, context: StepContext, lockedDown: Bool? = nil, jailTable: Bool? = nil, tailnetRoutes: Bool? = nil) throws {
         let external = try ExternalInterface.resolve(settings, on: HostObserver(host: context.host))
-        let locked = lockedDown ?? context.completedSteps.contains(LockdownPF.stepID)
-        let jails = jailTable ?? context.completedSteps.contains(JailTable.stepID)
-        let routed = tailnetRoutes ?? context.completedSteps.contains(SubnetPF.stepID)
+        let locked = lockedDown ?? context.completedSteps.contains(StepID.lockdownPF)
+        let jails = jailTable ?? context.completedSteps.contains(StepID.jailTable)
+        let routed = tailnetRoutes ?? context.completedSteps.contains(StepID.subnetPF)
         text = PFConfRenderer.render(FirewallPolicy.make(settings, externalInterface: external, lockedDown: locked, jailTable: jails,
                                                          tailnetRoutes: routed ? settings.advertisedNetworks : []))
         managementInterface = locked ? TailscaleFacts.interface : external

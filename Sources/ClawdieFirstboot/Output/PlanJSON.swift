@@ -10,8 +10,8 @@ struct PlanJSON: Encodable {
     static let formatVersion = 1
 
     struct Step: Encodable {
-        var id: String
-        var phase: String
+        var id: StepID
+        var phase: Phase
         var action: String
         var note: String?
         var changes: [ChangeJSON]

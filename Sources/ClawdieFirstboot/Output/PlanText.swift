@@ -14,7 +14,7 @@ struct PlanText {
 
     func render(_ plan: Plan) -> String {
         var out = summary(plan) + "\n"
-        let width = plan.steps.map(\.id.count).max() ?? 0
+        let width = plan.steps.map(\.id.name.count).max() ?? 0
         for step in plan.steps {
             out += "\n"
             let marker: String
@@ -34,7 +34,7 @@ struct PlanText {
                 marker = paint("!", .yellow)
                 what = "resume: \(step.undo.count) undone, then \(step.changes.count) change\(step.changes.count == 1 ? "" : "s")"
             }
-            var line = "\(marker) \(step.id + String(repeating: " ", count: width - step.id.count))  [\(step.phase)] \(what)"
+            var line = "\(marker) \(step.id.name + String(repeating: " ", count: width - step.id.name.count))  [\(step.phase)] \(what)"
             if let note = step.note { line += " - \(note)" }
             out += line + "\n"
             if step.action == .resume {

@@ -39,11 +39,18 @@ final class BootLog: RunObserver {
         append(text)
     }
 
-    func runStarted(command: String, phases: [String], steps: Int) {
+    func runStarted(command: String, phases: [Phase], steps: Int) {
         append("\(command) of \(phases.joined(separator: ", ")): \(steps) steps")
     }
 
-    func stepFinished(_ step: String, outcome: StepOutcome, seconds: Double) {
+    // A step's start, its commands and its waits are progress, not the log's: the log keeps
+    // how each step ended.
+    func stepStarted(_ step: StepID, index: Int, of total: Int) {}
+    func commandStarted(_ argv: [String], timeout: Double) {}
+    func commandRunning(_ argv: [String], seconds: Double, timeout: Double) {}
+    func waiting(for what: String, secondsLeft: Double) {}
+
+    func stepFinished(_ step: StepID, outcome: StepOutcome, seconds: Double) {
         let took = Timestamp.duration(seconds)
         switch outcome {
         case .applied: append("step \(step): applied in \(took)")

@@ -21,15 +21,18 @@ final class ProgressPrinter: RunObserver {
         self.write = write
     }
 
-    func stepStarted(_ step: String, index: Int, of total: Int) {
+    // The run's phases are in the counter of each step's line.
+    func runStarted(command: String, phases: [Phase], steps: Int) {}
+
+    func stepStarted(_ step: StepID, index: Int, of total: Int) {
         let label = "[\(index)/\(total)] \(step)"
         current = (label, clock.now())
         lastWait = nil
         show(label + " ...", lasting: false)
     }
 
-    func stepFinished(_ step: String, outcome: StepOutcome, seconds: Double) {
-        let label = current?.label ?? step
+    func stepFinished(_ step: StepID, outcome: StepOutcome, seconds: Double) {
+        let label = current?.label ?? step.name
         current = nil
         let word: String
         switch outcome {

@@ -7,8 +7,9 @@ import Foundation
 import FreeBSDHost
 
 extension Settings {
-    /// The platform's phases, for validating `boot_phases`.
-    package static let knownPhases = [Phase.firstboot, Phase.lockdown, Phase.vnet, Phase.subnet]
+    /// The platform's phases in the order they run, as its steps declare them: for validating
+    /// `boot_phases` and `--phase`.
+    package static let knownPhases = Scheduler.declaredPhases(PlatformSteps.all(Settings()))
 
     /// Reads the configuration file at `path` (a file on the machine running the tool).
     /// A missing file gives the defaults unless `mustExist` (the operator named it).
@@ -110,10 +111,10 @@ extension Settings {
         case .bootRetryLimit:
             bootRetryLimit = try Self.integer(value, in: 1...100)
         case .bootPhases:
-            let phases = value.split(separator: " ").map(String.init)
+            let phases = value.split(separator: " ").map { Phase(String($0)) }
             guard !phases.isEmpty else { throw ValueProblem(message: "expected at least one phase, like firstboot") }
             for phase in phases where !Self.knownPhases.contains(phase) {
-                throw ValueProblem(message: "unknown phase \(MessageText.quoted(phase)); the phases are: \(Self.knownPhases.joined(separator: ", "))")
+                throw ValueProblem(message: "unknown phase \(MessageText.quoted(phase.name)); the phases are: \(Self.knownPhases.joined(separator: ", "))")
             }
             bootPhases = phases
         case .tailscaleAuthKeyFile:

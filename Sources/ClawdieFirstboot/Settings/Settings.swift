@@ -36,7 +36,7 @@ package struct Settings: Sendable, Equatable {
     /// Failed boots after which the boot hook stops retrying.
     package var bootRetryLimit = 3
     /// Phases the boot hook runs.
-    package var bootPhases = ["firstboot"]
+    package var bootPhases = [Phase.firstboot]
     /// The root-only file holding the Tailscale auth key; only its path is ever passed on.
     package var tailscaleAuthKeyFile = "/usr/local/etc/clawdie-firstboot.tailscale-key"
     /// The node's name on the tailnet; nil: the host's own name.

@@ -23,8 +23,8 @@ struct HostStatus: Equatable {
     }
 
     struct StepLine: Equatable {
-        var id: String
-        var phase: String
+        var id: StepID
+        var phase: Phase
         var state: String
     }
 
@@ -38,7 +38,7 @@ struct HostStatus: Equatable {
 
     /// - Parameter watcherRunning: whether the confirmation watcher is alive; when it is not,
     ///   nothing reverts a waiting change at its deadline but the next command.
-    init(runState: RunState, steps: [any Step], phases: [String], bootRetryLimit: Int, lockHolder: Int32?, now: Double,
+    init(runState: RunState, steps: [any Step], phases: [Phase], bootRetryLimit: Int, lockHolder: Int32?, now: Double,
          watcherRunning: Bool) {
         failedBoots = runState.failedBoots(openRunAlive: lockHolder != nil)
         let selected = steps.filter { phases.contains($0.phase) }
@@ -102,8 +102,8 @@ struct HostStatus: Equatable {
         } else {
             state = .pending
             message = progress
-            if let step = selected.first(where: { runState.expiredConfirmations.contains($0.id) })?.id {
-                message += "; \(step) was reverted because it was not confirmed in time — run apply --phase \(step == LockdownPF.stepID ? Phase.lockdown : step == SubnetPF.stepID ? Phase.subnet : "PHASE") to try again"
+            if let step = selected.first(where: { runState.expiredConfirmations.contains($0.id) }) {
+                message += "; \(step.id) was reverted because it was not confirmed in time — run apply --phase \(step.phase) to try again"
             }
         }
     }

@@ -20,7 +20,7 @@ struct LastRunTimings: Equatable {
     var durationMilliseconds: Int64?
     var succeeded: Bool?
     /// By step id; a step the last run did not record (already done, nothing to change) is absent.
-    var steps: [String: StepTiming]
+    var steps: [StepID: StepTiming]
 
     /// The last run in `records`; nil when nothing has run.
     init?(records: [JournalRecord]) {
@@ -29,7 +29,7 @@ struct LastRunTimings: Equatable {
         command = run.command
         startedMilliseconds = records[start].timeMilliseconds
         steps = [:]
-        var begun: [String: Int64] = [:]
+        var begun: [StepID: Int64] = [:]
         for record in records[start...].dropFirst() {
             switch record.event {
             case .stepBegun(let step):
@@ -50,7 +50,7 @@ struct LastRunTimings: Equatable {
         }
     }
 
-    private mutating func end(_ step: String, _ record: JournalRecord, outcome: String, begun: [String: Int64]) {
+    private mutating func end(_ step: StepID, _ record: JournalRecord, outcome: String, begun: [StepID: Int64]) {
         let started = record.startedMilliseconds ?? begun[step]
         steps[step] = StepTiming(startedMilliseconds: started, durationMilliseconds: started.map { record.timeMilliseconds - $0 }, outcome: outcome)
     }

@@ -37,7 +37,7 @@ package final class Journal {
     /// - Parameter knownSteps: the step ids this binary has; a record naming another id
     ///   means a different (newer) binary wrote it, and the journal is refused.
     /// - Throws: `JournalError` for any damage other than a torn final line.
-    package init(directory: String, knownSteps: Set<String>, failPoint: FailPoint? = nil,
+    package init(directory: String, knownSteps: Set<StepID>, failPoint: FailPoint? = nil,
                  io: any DurableIO = SystemIO.shared) throws {
         self.directory = directory
         self.failPoint = failPoint
@@ -168,7 +168,7 @@ package final class Journal {
 
     /// The records of a journal's bytes, the warnings about them and the length of the part
     /// used (a torn final line is left out); `path` only names the journal in errors.
-    static func parse(_ data: Data, path: String, knownSteps: Set<String>) throws -> ([JournalRecord], [String], Int) {
+    static func parse(_ data: Data, path: String, knownSteps: Set<StepID>) throws -> ([JournalRecord], [String], Int) {
         var records: [JournalRecord] = []
         var warnings: [String] = []
         var offset = 0

@@ -3,35 +3,35 @@ package enum JournalEvent: Hashable, Sendable {
     /// A run began: the tool's version, a digest of its settings, what it was asked to do.
     case runStarted(RunStart)
     /// A step is about to change the host.
-    case stepBegun(step: String)
+    case stepBegun(step: StepID)
     /// A change is about to be made; the record holds what it replaces.
-    case changeRecorded(step: String, change: ChangeRecord)
+    case changeRecorded(step: StepID, change: ChangeRecord)
     /// The change recorded as `seq` was undone.
-    case changeUndone(step: String, seq: Int)
+    case changeUndone(step: StepID, seq: Int)
     /// The step's changes are all applied and verified (`changes` of them in this attempt).
-    case stepDone(step: String, changes: Int)
+    case stepDone(step: StepID, changes: Int)
     /// The step failed; its own partial changes were undone first.
-    case stepFailed(step: String, error: String)
+    case stepFailed(step: StepID, error: String)
     /// Rollback undid every change of the step.
-    case stepUndone(step: String)
+    case stepUndone(step: StepID)
     /// The step's change must be confirmed before `deadline` (seconds since the epoch), or it
     /// is reverted. Written before the step begins, so a run that dies inside it still leaves
     /// the deadline behind.
-    case confirmationRequested(step: String, deadline: Int64)
+    case confirmationRequested(step: StepID, deadline: Int64)
     /// The operator confirmed the step's change: it stays.
-    case confirmed(step: String)
+    case confirmed(step: StepID)
     /// The deadline passed unconfirmed: the step is being reverted (rollback records follow).
-    case confirmationExpired(step: String)
+    case confirmationExpired(step: StepID)
     /// The watcher of the step's confirmation deadline met an error it outlives (it keeps
     /// watching): written so that `status` can show why a revert is late.
-    case watcherFailed(step: String, error: String)
+    case watcherFailed(step: StepID, error: String)
     /// A rollback began, undoing the steps listed (latest first).
-    case rollbackStarted(steps: [String])
+    case rollbackStarted(steps: [StepID])
     /// The run or rollback ended.
     case runFinished(succeeded: Bool, error: String?)
 
     /// The step a record concerns, if any: an id the binary must know.
-    package var step: String? {
+    package var step: StepID? {
         switch self {
         case .stepBegun(let step), .changeRecorded(let step, _), .changeUndone(let step, _),
              .stepDone(let step, _), .stepFailed(let step, _), .stepUndone(let step),
@@ -50,11 +50,11 @@ package struct RunStart: Hashable, Sendable {
     package var command: String
     package var toolVersion: String
     package var settingsDigest: String
-    package var phases: [String]
+    package var phases: [Phase]
     /// True when started by the boot hook: boots are counted for the retry limit.
     package var boot: Bool
 
-    package init(command: String, toolVersion: String, settingsDigest: String, phases: [String], boot: Bool) {
+    package init(command: String, toolVersion: String, settingsDigest: String, phases: [Phase], boot: Bool) {
         self.command = command
         self.toolVersion = toolVersion
         self.settingsDigest = settingsDigest

@@ -23,14 +23,14 @@ extension JournalRecord {
         guard let type = EventType(rawValue: typeName) else {
             throw JournalFormatError.unknownType(typeName)
         }
-        let step = { () throws(JSONShapeError) in try c.string(Key.step.rawValue) }
+        let step = { () throws(JSONShapeError) in StepID(try c.string(Key.step.rawValue)) }
         switch type {
         case .runStarted:
             event = .runStarted(RunStart(
                 command: try c.string(Key.command.rawValue),
                 toolVersion: try c.string(Key.toolVersion.rawValue),
                 settingsDigest: try c.string(Key.settingsDigest.rawValue),
-                phases: try c.strings(Key.phases.rawValue),
+                phases: try c.strings(Key.phases.rawValue).map(Phase.init),
                 boot: try c.bool(Key.boot.rawValue)))
         case .stepBegun:
             event = .stepBegun(step: try step())
@@ -53,7 +53,7 @@ extension JournalRecord {
         case .watcherFailed:
             event = .watcherFailed(step: try step(), error: try c.string(Key.error.rawValue))
         case .rollbackStarted:
-            event = .rollbackStarted(steps: try c.strings(Key.steps.rawValue))
+            event = .rollbackStarted(steps: try c.strings(Key.steps.rawValue).map(StepID.init))
         case .runFinished:
             event = .runFinished(succeeded: try c.bool(Key.succeeded.rawValue), error: try c.optionalString(Key.error.rawValue))
         }

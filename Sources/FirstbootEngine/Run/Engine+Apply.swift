@@ -1,13 +1,13 @@
 /// What an apply did.
 package struct ApplyReport: Sendable {
     /// Steps that changed the host in this run.
-    package var applied: [String] = []
+    package var applied: [StepID] = []
     /// Steps whose host already matched.
-    package var unchanged: [String] = []
+    package var unchanged: [StepID] = []
     /// Steps found in doubt (interrupted) and resumed.
-    package var resumed: [String] = []
+    package var resumed: [StepID] = []
     /// The step whose change now waits for confirmation, if any.
-    package var awaitingConfirmation: String?
+    package var awaitingConfirmation: StepID?
     package var warnings: [String] = []
 }
 
@@ -19,7 +19,7 @@ extension Engine {
     /// before it stay done.
     /// With `confirm`, that step's change is held for confirmation: before it begins, its
     /// deadline is recorded, so even a run that dies inside it leaves the deadline behind.
-    package func apply(phases: [String]? = nil, boot: Bool = false, confirm: ConfirmationRequest? = nil) throws -> ApplyReport {
+    package func apply(phases: [Phase]? = nil, boot: Bool = false, confirm: ConfirmationRequest? = nil) throws -> ApplyReport {
         let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
         defer { lock.release() }
         let journal = try openJournal()
@@ -159,7 +159,7 @@ extension Engine {
 
     /// Undoes `application`; when that fails, records the step as failed with `explain`'s
     /// message about the error and throws `undoFailed`.
-    private func undoOrFail(_ application: RunState.Application, of step: String, unsure: Int?,
+    private func undoOrFail(_ application: RunState.Application, of step: StepID, unsure: Int?,
                             run: inout JournalSession, applier: ChangeApplier, explain: (any Error) -> String) throws {
         do {
             try undo(application, of: step, unsure: unsure, run: &run, applier: applier)

@@ -1,10 +1,10 @@
 /// A change that must be confirmed in time or be reverted: the step, and how long the
 /// operator has.
 package struct ConfirmationRequest: Hashable, Sendable {
-    package var step: String
+    package var step: StepID
     package var seconds: Double
 
-    package init(step: String, seconds: Double) {
+    package init(step: StepID, seconds: Double) {
         self.step = step
         self.seconds = seconds
     }
@@ -21,7 +21,7 @@ extension Engine {
     ///   reverted first, if the watcher has not done it yet, and the error says what was
     ///   reverted and when; `.nothingWaiting` when no change was ever held.
     @discardableResult
-    package func confirm() throws -> String {
+    package func confirm() throws -> StepID {
         // The watcher takes the lock for a moment to journal or revert: a confirm that meets
         // it waits instead of failing, and then finds the change kept or already reverted.
         let lock = try RunLock.acquire(stateDirectory: stateDirectory, clock: clock, waitingUpTo: Self.confirmLockWait)
@@ -44,14 +44,14 @@ extension Engine {
     /// died or failed on the way is finished. Does nothing when no revert is due.
     /// - Returns: the steps undone, empty when nothing was due.
     @discardableResult
-    package func revertUnconfirmed() throws -> [String] {
+    package func revertUnconfirmed() throws -> [StepID] {
         let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
         defer { lock.release() }
         return try revertDue(journal: try openJournal())
     }
 
     /// The revert itself, in a locked run.
-    private func revertDue(journal: Journal) throws -> [String] {
+    private func revertDue(journal: Journal) throws -> [StepID] {
         let state = RunState(records: journal.records)
         guard let step = state.revertDue(now: clock.now()) else { return [] }
         if state.unfinishedRevert?.step == step {
@@ -64,7 +64,7 @@ extension Engine {
     /// Journals an error the watcher of `step`'s confirmation met and outlived, for `status`.
     /// Needs only the state directory: the watcher records it even when it cannot build a host.
     /// - Throws: `RunLockError` while a run holds the lock (the watcher tries again later).
-    package static func recordWatcherFailure(step: String, error: String, stateDirectory: String, knownSteps: Set<String>,
+    package static func recordWatcherFailure(step: StepID, error: String, stateDirectory: String, knownSteps: Set<StepID>,
                                              clock: any EngineClock = SystemClock()) throws {
         let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
         defer { lock.release() }

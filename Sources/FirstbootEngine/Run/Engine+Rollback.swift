@@ -3,17 +3,17 @@ package enum RollbackTarget: Hashable, Sendable {
     /// Every completed step — or, when a rollback was interrupted, what it had left to undo.
     case everything
     /// The steps of one phase.
-    case phase(String)
+    case phase(Phase)
     /// Every step completed after this one; the named step stays.
-    case after(step: String)
+    case after(step: StepID)
     /// This step and every step completed after it.
-    case from(step: String)
+    case from(step: StepID)
 }
 
 /// What a rollback did.
 package struct RollbackReport: Sendable {
     /// Steps undone, in the order they were undone.
-    package var undone: [String] = []
+    package var undone: [StepID] = []
     package var warnings: [String] = []
 }
 

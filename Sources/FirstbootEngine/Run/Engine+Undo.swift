@@ -28,7 +28,7 @@ extension Engine {
     /// failed — a command's non-zero exit is no proof that it did nothing (`pfctl -f` may have
     /// loaded a table before it failed), so it is undone like the others. Its undo command may
     /// fail because there is nothing to undo, and that failure is accepted.
-    func undo(_ application: RunState.Application, of step: String, unsure: Int? = nil,
+    func undo(_ application: RunState.Application, of step: StepID, unsure: Int? = nil,
               run: inout JournalSession, applier: ChangeApplier) throws {
         for action in try undoActions(application, of: step) {
             switch action {
@@ -48,7 +48,7 @@ extension Engine {
     }
 
     /// What undoing `application` takes, in order; throws when a change cannot be undone.
-    func undoActions(_ application: RunState.Application, of step: String) throws -> [UndoAction] {
+    func undoActions(_ application: RunState.Application, of step: StepID) throws -> [UndoAction] {
         let live = application.liveChanges
         var actions: [UndoAction] = []
         var reruns: [UndoAction] = []

@@ -34,7 +34,7 @@ package final class Engine {
         self.journalIO = journalIO
     }
 
-    package var knownStepIDs: Set<String> { Set(steps.map(\.id)) }
+    package var knownStepIDs: Set<StepID> { Set(steps.map(\.id)) }
 
     /// Reads the journal without changing anything.
     package func openJournal() throws -> Journal {
@@ -48,7 +48,7 @@ package final class Engine {
     }
 
     /// What `apply` would do for `phases` (all when nil), computed the same way.
-    package func plan(phases: [String]? = nil) throws -> Plan {
+    package func plan(phases: [Phase]? = nil) throws -> Plan {
         let journal = try openJournal()
         let state = RunState(records: journal.records)
         return try plan(try schedule(phases: phases, state: state), state: state, journal: journal)
@@ -60,7 +60,7 @@ package final class Engine {
     /// because something it waits for at apply time is not there yet counts as deferred.
     func plan(_ ordered: [any Step], state: RunState, journal: Journal, deferringReadiness: Bool = false) throws -> Plan {
         let planning = PlanningHost(over: host)
-        var pending = Set<String>()
+        var pending = Set<StepID>()
         var planned: [PlannedStep] = []
         // As in apply, a step sees the steps before it in the run as done: a later step that
         // renders what an earlier one set up (pf.conf's lockdown rules, the jail table) plans
@@ -117,7 +117,7 @@ package final class Engine {
     }
 
     /// The steps of `phases` in order, after checking that requirements outside them are done.
-    func schedule(phases: [String]?, state: RunState) throws -> [any Step] {
+    func schedule(phases: [Phase]?, state: RunState) throws -> [any Step] {
         let ordered: [any Step]
         do {
             ordered = try Scheduler.order(steps, phases: phases)

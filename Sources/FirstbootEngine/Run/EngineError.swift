@@ -2,22 +2,22 @@
 /// says what to do.
 package enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A step could not be applied; its own changes were undone.
-    case stepFailed(step: String, message: String)
+    case stepFailed(step: StepID, message: String)
     /// A step could not be applied and undoing its partial changes failed too.
-    case undoFailed(step: String, message: String)
+    case undoFailed(step: StepID, message: String)
     /// A step refused to run before anything of it changed.
-    case preconditionFailed(step: String, message: String)
+    case preconditionFailed(step: StepID, message: String)
     /// A step needs a step of another phase that is not done.
-    case requirementNotDone(step: String, requirement: String, phase: String)
+    case requirementNotDone(step: StepID, requirement: StepID, phase: Phase)
     /// Rollback reached a step that cannot be undone.
-    case irreversible(step: String, reason: String)
+    case irreversible(step: StepID, reason: String)
     /// `rollback --to STEP` names a step that is not done.
-    case notDone(step: String)
+    case notDone(step: StepID)
     /// Rolling these steps back would pull the ground from under steps that stay.
-    case dependentsRemain(step: String, dependent: String)
+    case dependentsRemain(step: StepID, dependent: StepID)
     /// A file the step changed was changed again later by a step that stays.
-    case laterChangeRemains(step: String, path: String, later: String, phase: String)
-    case unknownStep(String)
+    case laterChangeRemains(step: StepID, path: String, later: StepID, phase: Phase)
+    case unknownStep(StepID)
     case scheduling(SchedulerError)
 
     package var description: String {

@@ -26,8 +26,8 @@ package struct PlannedStep: Sendable {
         case resume
     }
 
-    package var id: String
-    package var phase: String
+    package var id: StepID
+    package var phase: Phase
     package var action: Action
     package var changes: [PlannedChange]
     /// For a step to resume: what apply undoes first, from the journal, in order.

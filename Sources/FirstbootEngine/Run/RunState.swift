@@ -28,30 +28,30 @@ package struct RunState: Sendable {
         }
     }
 
-    package private(set) var steps: [String: StepStatus] = [:]
-    package private(set) var applications: [String: [Application]] = [:]
+    package private(set) var steps: [StepID: StepStatus] = [:]
+    package private(set) var applications: [StepID: [Application]] = [:]
     /// The run that started and has not finished: it was interrupted, or is still running.
     package private(set) var openRun: RunStart?
     package private(set) var lastRun: RunStart?
     package private(set) var lastRunSucceeded: Bool?
     package private(set) var lastError: String?
     /// A rollback that started and has not finished.
-    package private(set) var pendingRollback: [String]?
+    package private(set) var pendingRollback: [StepID]?
     /// A change waiting for the operator's confirmation: the step and its deadline.
-    package private(set) var awaitingConfirmation: (step: String, deadline: Int64)?
+    package private(set) var awaitingConfirmation: (step: StepID, deadline: Int64)?
     /// Steps reverted because their confirmation never came; cleared when the step is
     /// applied and confirmed again.
-    package private(set) var expiredConfirmations: Set<String> = []
+    package private(set) var expiredConfirmations: Set<StepID> = []
     /// The last change reverted for want of confirmation, until the step is held for
     /// confirmation again, confirmed, or applied anew.
     package private(set) var lastRevert: ConfirmationRevert?
     /// The last error the watcher of the waiting (or reverting) change journaled.
-    package private(set) var watcherFailure: (step: String, error: String, time: Int64)?
+    package private(set) var watcherFailure: (step: StepID, error: String, time: Int64)?
     /// Boot runs that failed, or were interrupted and followed by another run, since the last
     /// apply that succeeded. The open run is not among them: see `failedBoots(openRunAlive:)`.
     private var finishedFailedBoots = 0
     /// The sequence number of the last record about each step: its order of completion.
-    package private(set) var lastRecord: [String: Int] = [:]
+    package private(set) var lastRecord: [StepID: Int] = [:]
 
     package init() {}
 
@@ -59,7 +59,7 @@ package struct RunState: Sendable {
         for record in records { handle(record) }
     }
 
-    package func status(of step: String) -> StepStatus { steps[step] ?? .pending }
+    package func status(of step: StepID) -> StepStatus { steps[step] ?? .pending }
 
     /// A revert that began (its `confirmation-expired` is written) and has not undone its
     /// step, which is still applied: it died or failed on the way, and must be finished.
@@ -70,7 +70,7 @@ package struct RunState: Sendable {
 
     /// The step that must be reverted now, at `now` (seconds since the epoch): one whose
     /// confirmation deadline has passed, or whose revert has not finished. Nil when none.
-    package func revertDue(now: Double) -> String? {
+    package func revertDue(now: Double) -> StepID? {
         if let waiting = awaitingConfirmation, Int64(now) >= waiting.deadline { return waiting.step }
         return unfinishedRevert?.step
     }
@@ -83,22 +83,22 @@ package struct RunState: Sendable {
         finishedFailedBoots + (openRun?.boot == true && !openRunAlive ? 1 : 0)
     }
 
-    package var completedSteps: Set<String> {
+    package var completedSteps: Set<StepID> {
         Set(steps.compactMap { $0.value == .done ? $0.key : nil })
     }
 
     /// The step's application that is still open (the step is in doubt), if any.
-    package func openApplication(of step: String) -> Application? {
+    package func openApplication(of step: StepID) -> Application? {
         applications[step]?.last.flatMap { $0.outcome == .open ? $0 : nil }
     }
 
     /// Applications rollback must undo for `step`, latest first.
-    package func applicationsToUndo(of step: String) -> [Application] {
+    package func applicationsToUndo(of step: StepID) -> [Application] {
         (applications[step] ?? []).filter { $0.outcome == .done || $0.outcome == .open }.reversed()
     }
 
     /// The sequence number of the step's last record, nil when it has none.
-    package func lastChange(of step: String) -> Int? { lastRecord[step] }
+    package func lastChange(of step: StepID) -> Int? { lastRecord[step] }
 
     package mutating func handle(_ record: JournalRecord) {
         switch record.event {
@@ -186,7 +186,7 @@ package struct RunState: Sendable {
         }
     }
 
-    private mutating func closeOpenApplication(of step: String, as outcome: Application.Outcome) {
+    private mutating func closeOpenApplication(of step: StepID, as outcome: Application.Outcome) {
         guard var list = applications[step], let last = list.indices.last, list[last].outcome == .open else { return }
         list[last].outcome = outcome
         applications[step] = list

@@ -7,8 +7,8 @@ package enum Scheduler {
     /// earlier phase that is not selected is left for the run to check against the journal.
     /// - Throws: `SchedulerError` for an unknown requirement, a requirement on a later phase,
     ///   a duplicate id or a cycle (with its full path).
-    package static func order(_ steps: [any Step], phases: [String]? = nil) throws(SchedulerError) -> [any Step] {
-        var index: [String: Int] = [:]
+    package static func order(_ steps: [any Step], phases: [Phase]? = nil) throws(SchedulerError) -> [any Step] {
+        var index: [StepID: Int] = [:]
         for (position, step) in steps.enumerated() {
             if index[step.id] != nil { throw .duplicateStep(step.id) }
             index[step.id] = position
@@ -38,17 +38,17 @@ package enum Scheduler {
     }
 
     /// Phases in the order their first step is declared.
-    package static func declaredPhases(_ steps: [any Step]) -> [String] {
-        var phases: [String] = []
+    package static func declaredPhases(_ steps: [any Step]) -> [Phase] {
+        var phases: [Phase] = []
         for step in steps where !phases.contains(step.phase) { phases.append(step.phase) }
         return phases
     }
 
     /// Kahn's algorithm within one phase, always taking the earliest-declared ready step.
-    private static func orderPhase(_ steps: [any Step], index: [String: Int]) throws(SchedulerError) -> [any Step] {
+    private static func orderPhase(_ steps: [any Step], index: [StepID: Int]) throws(SchedulerError) -> [any Step] {
         let members = Set(steps.map(\.id))
         var remaining = steps
-        var done = Set<String>()
+        var done = Set<StepID>()
         var ordered: [any Step] = []
         while !remaining.isEmpty {
             guard let next = remaining.firstIndex(where: { step in
@@ -64,9 +64,9 @@ package enum Scheduler {
     }
 
     /// A cycle among steps none of which is ready, as a path that ends where it starts.
-    private static func findCycle(_ blocked: [any Step], members: Set<String>) -> [String] {
+    private static func findCycle(_ blocked: [any Step], members: Set<StepID>) -> [StepID] {
         let byID = Dictionary(uniqueKeysWithValues: blocked.map { ($0.id, $0) })
-        var path: [String] = []
+        var path: [StepID] = []
         var current = blocked[0].id
         while !path.contains(current) {
             path.append(current)
@@ -79,11 +79,11 @@ package enum Scheduler {
 
 /// Why steps cannot be ordered.
 package enum SchedulerError: Error, Hashable, Sendable, CustomStringConvertible {
-    case duplicateStep(String)
-    case unknownRequirement(step: String, requirement: String)
-    case laterPhase(step: String, requirement: String, phase: String)
-    case unknownPhase(String, known: [String])
-    case cycle([String])
+    case duplicateStep(StepID)
+    case unknownRequirement(step: StepID, requirement: StepID)
+    case laterPhase(step: StepID, requirement: StepID, phase: Phase)
+    case unknownPhase(Phase, known: [Phase])
+    case cycle([StepID])
 
     package var description: String {
         switch self {

@@ -5,11 +5,13 @@
 /// already matches — and the engine applies, records and, if need be, undoes them.
 package protocol Step: Sendable {
     /// Stable kebab-case identifier, recorded in the journal: never rename a shipped one.
-    var id: String { get }
+    var id: StepID { get }
     /// The phase the step belongs to (`firstboot`, `lockdown`, …).
-    var phase: String { get }
-    /// Ids of the steps that must be done before this one.
-    var requires: [String] { get }
+    var phase: Phase { get }
+    /// Ids of the steps that must be done before this one; `[]` for none. Without a default,
+    /// so that a step declaring it with another type does not compile instead of silently
+    /// requiring nothing.
+    var requires: [StepID] { get }
     /// Whether rollback can undo the step.
     var reversibility: Reversibility { get }
 
@@ -28,7 +30,6 @@ package protocol Step: Sendable {
 }
 
 extension Step {
-    package var requires: [String] { [] }
     package var reversibility: Reversibility { .reversible }
     package func checkPreconditions(in context: StepContext) throws {}
     package func verify(in context: StepContext) throws {}

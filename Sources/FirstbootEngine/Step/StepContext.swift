@@ -6,12 +6,12 @@ package struct StepContext {
     /// True while planning: nothing is applied.
     package var isPlanning: Bool
     /// Steps the journal records as done (before this run or earlier in it).
-    package var completedSteps: Set<String>
+    package var completedSteps: Set<StepID>
     package var clock: any EngineClock
     /// Told about long waits, so that an operator sees what is awaited and for how long.
     package var observer: (any RunObserver)?
 
-    package init(host: any TargetHost, isPlanning: Bool, completedSteps: Set<String>, clock: any EngineClock) {
+    package init(host: any TargetHost, isPlanning: Bool, completedSteps: Set<StepID>, clock: any EngineClock) {
         self.host = host
         self.isPlanning = isPlanning
         self.completedSteps = completedSteps

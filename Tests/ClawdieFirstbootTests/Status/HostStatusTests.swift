@@ -11,9 +11,9 @@ import Testing
     static func state(_ extra: [JournalEvent] = []) -> RunState {
         let events: [JournalEvent] = [
             .runStarted(RunStart(command: "apply", toolVersion: "t", settingsDigest: "d", phases: ["lockdown"], boot: false)),
-            .confirmationRequested(step: LockdownPF.stepID, deadline: deadline),
-            .stepBegun(step: LockdownPF.stepID),
-            .stepDone(step: LockdownPF.stepID, changes: 2),
+            .confirmationRequested(step: StepID.lockdownPF, deadline: deadline),
+            .stepBegun(step: StepID.lockdownPF),
+            .stepDone(step: StepID.lockdownPF, changes: 2),
             .runFinished(succeeded: true, error: nil),
         ] + extra
         return RunState(records: events.enumerated().map { JournalRecord(seq: $0.offset, time: deadline - 300, event: $0.element) })
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func theWatchersLastErrorIsShown() {
-        let state = Self.state([.watcherFailed(step: LockdownPF.stepID, error: "cannot read host profile /p.json")])
+        let state = Self.state([.watcherFailed(step: StepID.lockdownPF, error: "cannot read host profile /p.json")])
         #expect(Self.line(state, now: Self.deadline + 5, watcherRunning: true)
             == "awaiting-confirmation: the confirmation deadline of lockdown-pf passed 5 s ago; the watcher is reverting it; the watcher reported at 2027-01-15T08:00:00Z: cannot read host profile /p.json")
     }
@@ -51,8 +51,8 @@ import Testing
     @Test func aRevertThatFailedOnTheWayIsReported() {
         let state = Self.state([
             .runStarted(RunStart(command: "rollback", toolVersion: "t", settingsDigest: "d", phases: ["lockdown"], boot: false)),
-            .confirmationExpired(step: LockdownPF.stepID),
-            .rollbackStarted(steps: [LockdownPF.stepID]),
+            .confirmationExpired(step: StepID.lockdownPF),
+            .rollbackStarted(steps: [StepID.lockdownPF]),
             .runFinished(succeeded: false, error: "`/sbin/pfctl -f /etc/pf.conf` failed"),
         ])
         #expect(Self.line(state, now: Self.deadline + 5, watcherRunning: false)

@@ -68,7 +68,7 @@ import Testing
         _ = try fixture.engine.apply(phases: ["firstboot"])
         let before = try fixture.file("/etc/pf.conf")
         let steps = PlatformSteps.all(fixture.settings).map { step -> any Step in
-            step.id == LockdownPF.stepID ? TailnetDropsAfterLoading(inner: step as! LockdownPF) : step
+            step.id == StepID.lockdownPF ? TailnetDropsAfterLoading(inner: step as! LockdownPF) : step
         }
         let engine = Engine(steps: steps, host: fixture.host, stateDirectory: fixture.engine.stateDirectory, toolVersion: "test",
                             settingsDigest: fixture.settings.digest)
@@ -85,9 +85,9 @@ import Testing
 /// lockdown-pf, except that the tailnet stops between loading the rules and the self-test.
 struct TailnetDropsAfterLoading: Step {
     var inner: LockdownPF
-    var id: String { inner.id }
-    var phase: String { inner.phase }
-    var requires: [String] { inner.requires }
+    var id: StepID { inner.id }
+    var phase: Phase { inner.phase }
+    var requires: [StepID] { inner.requires }
     func checkPreconditions(in context: StepContext) throws { try inner.checkPreconditions(in: context) }
     func changes(in context: StepContext) throws -> [Change] { try inner.changes(in: context) }
     func verify(in context: StepContext) throws {

@@ -11,7 +11,7 @@ struct StepListDocumentationTests {
     static var registry: [[String]] {
         get throws {
             let ordered = try Scheduler.order(PlatformSteps.all(Settings()))
-            return Scheduler.declaredPhases(ordered).map { phase in [phase] + ordered.filter { $0.phase == phase }.map(\.id) }
+            return Scheduler.declaredPhases(ordered).map { phase in [phase.name] + ordered.filter { $0.phase == phase }.map(\.id.name) }
         }
     }
 
@@ -25,7 +25,7 @@ struct StepListDocumentationTests {
         let lines = try Self.read("docs/clawdie-firstboot.8")
         let start = try #require(lines.firstIndex(of: ".Sh DESCRIPTION"))
         let end = try #require(lines[start...].firstIndex { $0.hasPrefix(".Ss ") || $0 == ".Sh COMMANDS" })
-        let phases = Set(PlatformSteps.all(Settings()).map(\.phase))
+        let phases = Set(PlatformSteps.all(Settings()).map(\.phase.name))
         var listed: [[String]] = []
         var phase: String?
         var inList = false

@@ -13,7 +13,7 @@ struct SimulatedFixture {
     private let scratch: TemporaryDirectory
 
     /// - Parameter phases: the phases whose steps the engine gets (the firstboot phase unless told).
-    init(_ profile: String = "cloud-vm", settings: Settings = Settings(), phases: [String] = ["firstboot"],
+    init(_ profile: String = "cloud-vm", settings: Settings = Settings(), phases: [Phase] = ["firstboot"],
          edit: ((inout HostProfile) -> Void)? = nil) throws {
         scratch = try TemporaryDirectory()
         let directory = scratch.path
@@ -26,11 +26,11 @@ struct SimulatedFixture {
                         settingsDigest: settings.digest)
     }
 
-    func plannedStep(_ id: String) throws -> PlannedStep {
+    func plannedStep(_ id: StepID) throws -> PlannedStep {
         try engine.plan().steps.first { $0.id == id }!
     }
 
-    func commands(of id: String) throws -> [String] {
+    func commands(of id: StepID) throws -> [String] {
         try plannedStep(id).changes.compactMap { planned in
             if case .run(let argv, _) = planned.change { return Command.display(argv) }
             return nil

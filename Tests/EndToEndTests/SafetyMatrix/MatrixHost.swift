@@ -21,7 +21,7 @@ struct MatrixHost {
     /// `apply` of the configured phases (or `phases`), with the confirmation the configuration
     /// asks for but no watcher process (the confirmation dimension runs the binary).
     @discardableResult
-    func apply(phases: [String]? = nil, boot: Bool = false, crashAfter point: Int? = nil, config: String? = nil) throws -> ApplyReport {
+    func apply(phases: [Phase]? = nil, boot: Bool = false, crashAfter point: Int? = nil, config: String? = nil) throws -> ApplyReport {
         var context = try context(config: config)
         let phases = phases ?? context.settings.bootPhases
         if let point {
@@ -30,11 +30,11 @@ struct MatrixHost {
                                     settingsDigest: engine.settingsDigest, failPoint: .throwing(afterWrite: point))
         }
         let window = context.settings.lockdownConfirmWithin
-        let confirm = window > 0 && phases.contains(Phase.lockdown) ? ConfirmationRequest(step: LockdownPF.stepID, seconds: Double(window)) : nil
+        let confirm = window > 0 && phases.contains(Phase.lockdown) ? ConfirmationRequest(step: StepID.lockdownPF, seconds: Double(window)) : nil
         return try context.engine.apply(phases: phases, boot: boot, confirm: confirm)
     }
 
-    func plan(phases: [String]? = nil, config: String? = nil) throws -> Plan {
+    func plan(phases: [Phase]? = nil, config: String? = nil) throws -> Plan {
         let context = try context(.plan, config: config)
         return try context.engine.plan(phases: phases ?? context.settings.bootPhases)
     }

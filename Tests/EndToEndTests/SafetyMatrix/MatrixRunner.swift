@@ -80,7 +80,7 @@ struct MatrixRunner {
 
         // Crash at every durable event, then resume two ways.
         let points = reference.journalRecords() - recordsBefore
-        var hostBeforeStep: [String: MatrixHost] = [:]
+        var hostBeforeStep: [StepID: MatrixHost] = [:]
         let stepBegun = try stepBegunPoints(reference, from: recordsBefore)
         for point in 1...points where sample.includes(point, of: points) || stepBegun.values.contains(point) {
             outcome.crashPoints += 1
@@ -156,8 +156,8 @@ struct MatrixRunner {
 
     /// For each step the reference run began, the crash point right after its `step-begun`:
     /// the host there is the host before the step.
-    private func stepBegunPoints(_ reference: MatrixHost, from first: Int) throws -> [String: Int] {
-        var points: [String: Int] = [:]
+    private func stepBegunPoints(_ reference: MatrixHost, from first: Int) throws -> [StepID: Int] {
+        var points: [StepID: Int] = [:]
         for (offset, record) in try reference.context().engine.openJournal().records.dropFirst(first).enumerated() {
             if case .stepBegun(let step) = record.event { points[step] = offset + 1 }
         }
@@ -165,7 +165,7 @@ struct MatrixRunner {
     }
 
     struct Fault {
-        var step: String
+        var step: StepID
         var argv: [String]
         /// The commands of its step before it whose undo leaves them in place (`pkg bootstrap`:
         /// the package manager stays): what an undone step may leave behind.
@@ -175,7 +175,7 @@ struct MatrixRunner {
     /// The commands the reference run made as changes: the mutating ones.
     private func mutatingCommands(_ reference: MatrixHost, from first: Int) throws -> [Fault] {
         var faults: [Fault] = []
-        var kept: [String: [[String]]] = [:]
+        var kept: [StepID: [[String]]] = [:]
         for record in try reference.context().engine.openJournal().records.dropFirst(first) {
             if case .changeRecorded(let step, let change) = record.event, case .command(let argv) = change.target {
                 if !faults.contains(where: { $0.argv == argv }) {

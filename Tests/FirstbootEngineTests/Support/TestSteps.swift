@@ -3,9 +3,9 @@ import Foundation
 
 /// A step built from closures, so tests can describe steps in a few lines.
 struct ClosureStep: Step {
-    var id: String
-    var phase: String = "firstboot"
-    var requires: [String] = []
+    var id: StepID
+    var phase: Phase = "firstboot"
+    var requires: [StepID] = []
     var reversibility: Reversibility = .reversible
     var precondition: @Sendable (StepContext) throws -> Void = { _ in }
     var plan: @Sendable (StepContext) throws -> [Change] = { _ in [] }

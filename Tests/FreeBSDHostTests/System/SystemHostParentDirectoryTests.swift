@@ -6,8 +6,9 @@ import TestSupport
 
 /// Writes a file at `path` unless it is there with these bytes.
 private struct InstallScript: Step {
-    let id = "install-script"
-    let phase = "test"
+    let id: StepID = "install-script"
+    let phase: Phase = "test"
+    let requires: [StepID] = []
     let reversibility = Reversibility.reversible
     let path: String
 

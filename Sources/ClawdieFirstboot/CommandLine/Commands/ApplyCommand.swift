@@ -38,8 +38,8 @@ enum ApplyCommand {
         }
         // The pf change held for confirmation: lockdown's, else the subnet phase's (expiry rolls
         // back the held step and every step completed after it).
-        let held = phases.contains(Phase.lockdown) ? LockdownPF.stepID : phases.contains(Phase.subnet) ? SubnetPF.stepID : nil
-        let window = invocation.confirmWithin ?? (held == LockdownPF.stepID ? context.settings.lockdownConfirmWithin : 0)
+        let held = phases.contains(Phase.lockdown) ? StepID.lockdownPF : phases.contains(Phase.subnet) ? StepID.subnetPF : nil
+        let window = invocation.confirmWithin ?? (held == StepID.lockdownPF ? context.settings.lockdownConfirmWithin : 0)
         let confirm = window > 0 ? held.map { ConfirmationRequest(step: $0, seconds: Double(window)) } : nil
         // The watcher starts before the run, so that no instant exists at which the new rules
         // are loaded and nothing is watching their deadline.
@@ -66,13 +66,13 @@ enum ApplyCommand {
     /// deadline passed while the host was down, watch one that is still waiting, leave out a
     /// phase whose confirmation never came, exit at once when everything is complete, and
     /// stop after too many failed boots. Returns the exit status when the run ends here.
-    private static func bootCheck(_ context: ToolContext, invocation: Invocation, phases: inout [String], log: BootLog, output: Output) throws -> ExitStatus? {
+    private static func bootCheck(_ context: ToolContext, invocation: Invocation, phases: inout [Phase], log: BootLog, output: Output) throws -> ExitStatus? {
         if let reverted = try OverdueConfirmation.revert(context.engine, output: output) {
             log.note(reverted)
         }
         let (state, _) = try context.engine.state()
         if state.awaitingConfirmation != nil { try ConfirmationWatcher.start(invocation, stateDirectory: context.stateDirectory) }
-        if state.expiredConfirmations.contains(LockdownPF.stepID), phases.contains(Phase.lockdown) {
+        if state.expiredConfirmations.contains(StepID.lockdownPF), phases.contains(Phase.lockdown) {
             // Not retried at every boot: an operator reruns it with apply --phase lockdown.
             phases.removeAll { $0 == Phase.lockdown }
         }
@@ -101,10 +101,10 @@ enum ApplyCommand {
 
     struct ApplySummary: Encodable {
         var formatVersion: Int
-        var applied: [String]
-        var unchanged: [String]
-        var resumed: [String]
-        var awaitingConfirmation: String?
+        var applied: [StepID]
+        var unchanged: [StepID]
+        var resumed: [StepID]
+        var awaitingConfirmation: StepID?
 
         enum CodingKeys: String, CodingKey {
             case formatVersion = "format_version", applied, unchanged, resumed, awaitingConfirmation = "awaiting_confirmation"

@@ -9,7 +9,7 @@ enum ConfirmCommand {
         let (context, _) = try OverdueConfirmation.context(invocation)
         // The log says whether the change was kept in time: after a lockout it is what tells why.
         let log = context.bootLog(output: output, command: "confirm")
-        let step: String
+        let step: StepID
         do {
             step = try context.engine.confirm()
         } catch {

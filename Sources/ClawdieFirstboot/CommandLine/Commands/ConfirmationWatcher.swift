@@ -39,7 +39,7 @@ enum ConfirmationWatcher {
             if (try? String(contentsOfFile: pidFile, encoding: .utf8)) == "\(getpid())\n" { try? DurableFile.remove(pidFile) }
         }
         let started = clock.now()
-        var step = LockdownPF.stepID
+        var step = StepID.lockdownPF
         // What it does and what goes wrong also goes to the boot log, where an operator locked
         // out and back on the console reads first; nobody sees its stderr.
         let log = ToolContext.bootLog(simulated: invocation.hostProfile != nil, stateDirectory: stateDirectory, clock: clock, output: .silent)
@@ -102,7 +102,7 @@ enum ConfirmationWatcher {
 
     /// Journals an error once per watcher: it may be met at every look. When a run holds the
     /// lock, it is journaled at a later look.
-    private static func journal(_ error: String, step: String, stateDirectory: String, journaled: inout Set<String>, clock: any EngineClock) {
+    private static func journal(_ error: String, step: StepID, stateDirectory: String, journaled: inout Set<String>, clock: any EngineClock) {
         guard !journaled.contains(error) else { return }
         do {
             try Engine.recordWatcherFailure(step: step, error: error, stateDirectory: stateDirectory,

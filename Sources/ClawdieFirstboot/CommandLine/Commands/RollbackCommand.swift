@@ -16,8 +16,8 @@ enum RollbackCommand {
         } else {
             target = .everything
         }
-        let log = context.observe(invocation, output: output, command: (["rollback"] + (invocation.rollbackTo.map { ["--to", $0] } ?? [])
-            + (invocation.rollbackPhase.map { ["--phase", $0] } ?? [])).joined(separator: " "))
+        let log = context.observe(invocation, output: output, command: (["rollback"] + (invocation.rollbackTo.map { ["--to", $0.name] } ?? [])
+            + (invocation.rollbackPhase.map { ["--phase", $0.name] } ?? [])).joined(separator: " "))
         let report: RollbackReport
         do {
             report = try context.engine.rollback(target)

@@ -31,7 +31,7 @@ enum StatusCommand {
                 for warning in warnings { output.err("clawdie-firstboot: warning: \(warning)") }
                 let timings = invocation.json || invocation.long ? LastRunTimings(records: try context.engine.openJournal().records) : nil
                 // Approval happens on the tailnet: once routes are advertised, ask the host.
-                let routes = state.status(of: AdvertiseRoutes.stepID) == .done && !context.settings.advertisedNetworks.isEmpty
+                let routes = state.status(of: StepID.advertiseRoutes) == .done && !context.settings.advertisedNetworks.isEmpty
                     ? SubnetRouteStatus(settings: context.settings, host: context.host) : nil
                 if invocation.json {
                     try output.json(StatusJSON(status, timings: timings, routes: routes))
@@ -62,7 +62,7 @@ enum StatusCommand {
         } else {
             lines.append("last run: none")
         }
-        let width = max(4, status.steps.map(\.id.count).max() ?? 0)
+        let width = max(4, status.steps.map(\.id.name.count).max() ?? 0)
         func pad(_ text: String, _ count: Int) -> String { text + String(repeating: " ", count: max(0, count - text.count)) }
         lines.append("  " + pad("step", width) + "  " + pad("state", 9) + "  " + pad("start", 24) + "  " + pad("duration", 8) + "  outcome")
         for step in status.steps {
@@ -70,14 +70,16 @@ enum StatusCommand {
             let start = timing?.startedMilliseconds.map { Timestamp.text(milliseconds: $0) } ?? "-"
             let duration = timing?.durationMilliseconds.map { Timestamp.duration(Double($0) / 1000) } ?? "-"
             let outcome = timing?.outcome ?? (timings == nil ? "-" : "not recorded (nothing to change)")
-            lines.append("  " + pad(step.id, width) + "  " + pad(step.state, 9) + "  " + pad(start, 24) + "  " + pad(duration, 8) + "  " + outcome)
+            lines.append("  " + pad(step.id.name, width) + "  " + pad(step.state, 9) + "  " + pad(start, 24) + "  " + pad(duration, 8) + "  " + outcome)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     struct StatusJSON: Encodable {
         struct Step: Encodable {
-            var id, phase, state: String
+            var id: StepID
+            var phase: Phase
+            var state: String
             var lastRun: LastRunTimings.StepTiming?
 
             enum CodingKeys: String, CodingKey { case id, phase, state, lastRun = "last_run" }

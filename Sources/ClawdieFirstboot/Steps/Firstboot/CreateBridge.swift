@@ -5,9 +5,9 @@ import FreeBSDHost
 /// persisted in rc.conf (see `ClonedInterface`). Its name is configuration and never derives
 /// from the assistant's name.
 struct CreateBridge: CreatesClonedInterfaces {
-    let id = "create-bridge"
+    let id = StepID.createBridge
     let phase = Phase.firstboot
-    var requires: [String] { ["detect-ext-if"] }
+    var requires: [StepID] { [.detectExternalInterface] }
     var settings: Settings
 
     var interfaces: [ClonedInterface] {
@@ -23,4 +23,8 @@ struct CreateBridge: CreatesClonedInterfaces {
     func summary(in context: StepContext) throws -> String? {
         "agent bridge \(settings.bridgeName) at \(settings.bridgeAddress)"
     }
+}
+
+extension StepID {
+    static let createBridge = StepID("create-bridge")
 }

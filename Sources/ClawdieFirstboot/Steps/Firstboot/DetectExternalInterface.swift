@@ -4,8 +4,9 @@ import FirstbootEngine
 /// operator named). It changes nothing; it stops the run before anything changes when there
 /// is no usable external interface, since every later step builds on it.
 struct DetectExternalInterface: Step {
-    let id = "detect-ext-if"
+    let id = StepID.detectExternalInterface
     let phase = Phase.firstboot
+    let requires: [StepID] = []
     var settings: Settings
 
     func checkPreconditions(in context: StepContext) throws {
@@ -21,4 +22,8 @@ struct DetectExternalInterface: Step {
         case .named: return "external interface \(name) (from ext_if)"
         }
     }
+}
+
+extension StepID {
+    static let detectExternalInterface = StepID("detect-ext-if")
 }

@@ -10,9 +10,9 @@ import Foundation
 /// It verifies `Status: Enabled` and the loaded rules: `service pf start` exits 0 even when it
 /// did nothing, and `pfctl -e` exits 1 when pf is already on, so neither status is trusted.
 struct EnablePF: Step {
-    let id = "enable-pf"
+    let id = StepID.enablePF
     let phase = Phase.firstboot
-    var requires: [String] { ["write-pf-conf"] }
+    var requires: [StepID] { [.writePFConf] }
     var settings: Settings
 
     /// The one-line fallback `rc.d/pf` uses if the fallback file is missing: new inbound TCP
@@ -79,4 +79,8 @@ struct EnablePF: Step {
             throw StepRefusal("`pfctl -s rules` does not show the platform's rules (no <bruteforce> rule is loaded)")
         }
     }
+}
+
+extension StepID {
+    static let enablePF = StepID("enable-pf")
 }

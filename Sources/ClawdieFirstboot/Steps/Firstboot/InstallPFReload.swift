@@ -9,8 +9,9 @@ import Foundation
 /// After tailscaled at boot it waits for `tailscale0` and reloads pf, so rules naming
 /// `tailscale0` bind to the real interface after a cold boot. Harmless without Tailscale.
 struct InstallPFReload: Step {
-    let id = "install-pf-reload"
+    let id = StepID.installPFReload
     let phase = Phase.firstboot
+    let requires: [StepID] = []
     var settings: Settings
 
     func changes(in context: StepContext) throws -> [Change] {
@@ -24,4 +25,8 @@ struct InstallPFReload: Step {
                                           on: context.host)
         return changes
     }
+}
+
+extension StepID {
+    static let installPFReload = StepID("install-pf-reload")
 }

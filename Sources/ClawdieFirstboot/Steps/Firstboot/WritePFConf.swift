@@ -10,9 +10,9 @@ import FreeBSDHost
 /// live file only after the candidate passes `pfctl -nf` and the lockout check. An operator's
 /// own pf.conf is backed up first. When pf is running, the new rules are loaded at once.
 struct WritePFConf: Step {
-    let id = "write-pf-conf"
+    let id = StepID.writePFConf
     let phase = Phase.firstboot
-    var requires: [String] { ["detect-ext-if"] }
+    var requires: [StepID] { [.detectExternalInterface] }
     var settings: Settings
 
     static let backupPath = FreeBSDPaths.pfConf + ".pre-clawdie"
@@ -59,4 +59,8 @@ struct WritePFConf: Step {
     static func isOurs(_ text: String) -> Bool {
         text.hasPrefix(PFConfRenderer.header)
     }
+}
+
+extension StepID {
+    static let writePFConf = StepID("write-pf-conf")
 }

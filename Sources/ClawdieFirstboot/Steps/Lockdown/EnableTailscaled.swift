@@ -3,9 +3,9 @@ import FirstbootEngine
 /// `enable-tailscaled`: `tailscaled_enable=YES` and the daemon started, then verified running
 /// with `service tailscaled status` — `service … start` exits 0 even when it did nothing.
 struct EnableTailscaled: EnablesService {
-    let id = "enable-tailscaled"
+    let id = StepID.enableTailscaled
     let phase = Phase.lockdown
-    var requires: [String] { ["install-tailscale"] }
+    var requires: [StepID] { [.installTailscale] }
     let service = "tailscaled"
     var settings: Settings
 
@@ -13,4 +13,8 @@ struct EnableTailscaled: EnablesService {
     func serviceRunning(in context: StepContext) throws -> Bool {
         try TailscaleFacts(host: context.host).daemonRunning()
     }
+}
+
+extension StepID {
+    static let enableTailscaled = StepID("enable-tailscaled")
 }

@@ -4,9 +4,9 @@ import FirstbootEngine
 /// bootstrapping pkg on a fresh install. Needs the firstboot phase complete: the host is
 /// firewalled before anything is installed.
 struct InstallTailscale: Step {
-    let id = "install-tailscale"
+    let id = StepID.installTailscale
     let phase = Phase.lockdown
-    var requires: [String] { ["enable-pf"] }
+    var requires: [StepID] { [.enablePF] }
     var settings: Settings
 
     func changes(in context: StepContext) throws -> [Change] {
@@ -29,4 +29,8 @@ struct InstallTailscale: Step {
             throw StepRefusal("`pkg info -e tailscale` says the package is not installed")
         }
     }
+}
+
+extension StepID {
+    static let installTailscale = StepID("install-tailscale")
 }

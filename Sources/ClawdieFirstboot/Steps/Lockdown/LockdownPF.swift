@@ -9,10 +9,9 @@ import FirstbootEngine
 /// tailscale0 passing, tailnet still Running) must pass or the engine puts the old rules back.
 /// With a confirmation window the change is also reverted unless `confirm` comes in time.
 struct LockdownPF: Step {
-    static let stepID = "lockdown-pf"
-    let id = LockdownPF.stepID
+    let id = StepID.lockdownPF
     let phase = Phase.lockdown
-    var requires: [String] { ["wait-tailnet"] }
+    var requires: [StepID] { [.waitTailnet] }
     var settings: Settings
 
     func firewall(in context: StepContext) throws -> PlatformFirewall {
@@ -48,4 +47,8 @@ struct LockdownPF: Step {
             throw StepRefusal("the tailnet went away after the rules were loaded (\(missing))")
         }
     }
+}
+
+extension StepID {
+    static let lockdownPF = StepID("lockdown-pf")
 }

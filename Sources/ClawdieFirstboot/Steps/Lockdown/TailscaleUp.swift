@@ -4,9 +4,9 @@ import FirstbootEngine
 /// root-only file (`--auth-key=file:PATH`), so the key is never in an argv, a log, the
 /// journal or a plan. A node already `Running` under the same name is left alone.
 struct TailscaleUp: Step {
-    let id = "tailscale-up"
+    let id = StepID.tailscaleUp
     let phase = Phase.lockdown
-    var requires: [String] { ["enable-tailscaled"] }
+    var requires: [StepID] { [.enableTailscaled] }
     var settings: Settings
 
     func changes(in context: StepContext) throws -> [Change] {
@@ -65,4 +65,8 @@ struct TailscaleUp: Step {
             throw StepRefusal("the Tailscale auth key file \(path) lies under /, which someone other than root could change (owner \(root.owner.uid) mode \(octal(root.mode)))")
         }
     }
+}
+
+extension StepID {
+    static let tailscaleUp = StepID("tailscale-up")
 }

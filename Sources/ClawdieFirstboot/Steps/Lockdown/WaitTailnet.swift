@@ -4,10 +4,9 @@ import FirstbootEngine
 /// `Running` and tailscale0 has an address. It changes nothing: it is the gate in front of
 /// the firewall change.
 struct WaitTailnet: Step {
-    static let stepID = "wait-tailnet"
-    let id = WaitTailnet.stepID
+    let id = StepID.waitTailnet
     let phase = Phase.lockdown
-    var requires: [String] { ["tailscale-up"] }
+    var requires: [StepID] { [.tailscaleUp] }
     var settings: Settings
 
     func checkPreconditions(in context: StepContext) throws {
@@ -30,4 +29,8 @@ struct WaitTailnet: Step {
     }
 
     func changes(in context: StepContext) throws -> [Change] { [] }
+}
+
+extension StepID {
+    static let waitTailnet = StepID("wait-tailnet")
 }

@@ -12,10 +12,9 @@ import FreeBSDHost
 /// awaiting approval. With `tailscale_route_approval_wait` the step waits that long for the
 /// approval and fails, withdrawing the routes, if it does not come.
 struct AdvertiseRoutes: Step {
-    static let stepID = "advertise-routes"
-    let id = AdvertiseRoutes.stepID
+    let id = StepID.advertiseRoutes
     let phase = Phase.subnet
-    var requires: [String] { [SubnetPF.stepID, WaitTailnet.stepID] }
+    var requires: [StepID] { [.subnetPF, .waitTailnet] }
     var settings: Settings
 
     var wanted: [String] { settings.advertisedNetworks.map(\.description) }
@@ -70,4 +69,8 @@ struct AdvertiseRoutes: Step {
     func summary(in context: StepContext) throws -> String? {
         wanted.isEmpty ? "tailscale_subnet_routes is empty: nothing to advertise" : "advertise " + wanted.joined(separator: ", ")
     }
+}
+
+extension StepID {
+    static let advertiseRoutes = StepID("advertise-routes")
 }

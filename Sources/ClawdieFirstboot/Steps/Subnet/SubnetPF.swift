@@ -10,12 +10,11 @@ import FirstbootEngine
 ///
 /// It is held for confirmation like lockdown-pf when `apply --confirm-within` asks.
 struct SubnetPF: Step {
-    static let stepID = "subnet-pf"
-    let id = SubnetPF.stepID
+    let id = StepID.subnetPF
     let phase = Phase.subnet
     /// Forwarding is the vnet phase's enable-forwarding: one step, required here, not a
     /// second copy. After jail-table, so pf.conf's writers stay in phase order.
-    var requires: [String] { [LockdownPF.stepID, EnableForwarding.stepID, JailTable.stepID] }
+    var requires: [StepID] { [.lockdownPF, .enableForwarding, .jailTable] }
     var settings: Settings
 
     func firewall(in context: StepContext) throws -> PlatformFirewall {
@@ -56,4 +55,8 @@ struct SubnetPF: Step {
         settings.advertisedNetworks.isEmpty ? "tailscale_subnet_routes is empty: no subnet routes"
             : "tailnet peers may reach " + settings.advertisedNetworks.map(\.description).joined(separator: ", ")
     }
+}
+
+extension StepID {
+    static let subnetPF = StepID("subnet-pf")
 }

@@ -4,9 +4,9 @@ import FirstbootEngine
 /// the jail loopback, the jail table, the external-interface macro, and the agent bridge's
 /// address as the gateway of VNET jails. Where it is not installed, nothing is done.
 struct BastilleNetwork: Step {
-    let id = "bastille-network"
+    let id = StepID.bastilleNetwork
     let phase = Phase.vnet
-    var requires: [String] { [JailTable.stepID] }
+    var requires: [StepID] { [.jailTable] }
     var settings: Settings
 
     static let configFile = "/usr/local/etc/bastille/bastille.conf"
@@ -37,4 +37,8 @@ struct BastilleNetwork: Step {
         try installed(context) ? "Bastille uses \(settings.jailLoopback), <\(settings.jailTable)> and gateway \(settings.bridgeAddress.address)"
             : "Bastille is not installed; nothing to do"
     }
+}
+
+extension StepID {
+    static let bastilleNetwork = StepID("bastille-network")
 }

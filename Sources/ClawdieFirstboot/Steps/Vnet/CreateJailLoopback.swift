@@ -4,9 +4,9 @@ import FirstbootEngine
 /// boot, with its address when the configuration gives one (checked against the host's
 /// addresses by enable-forwarding, the phase's first step).
 struct CreateJailLoopback: CreatesClonedInterfaces {
-    let id = "create-jail-loopback"
+    let id = StepID.createJailLoopback
     let phase = Phase.vnet
-    var requires: [String] { ["enable-pf"] }
+    var requires: [StepID] { [.enablePF] }
     var settings: Settings
 
     var interfaces: [ClonedInterface] {
@@ -17,4 +17,8 @@ struct CreateJailLoopback: CreatesClonedInterfaces {
     func summary(in context: StepContext) throws -> String? {
         "jail loopback \(settings.jailLoopback)" + (settings.jailLoopbackAddress.map { " at \($0)" } ?? " without an address")
     }
+}
+
+extension StepID {
+    static let createJailLoopback = StepID("create-jail-loopback")
 }

@@ -4,10 +4,9 @@ import FirstbootEngine
 /// (`gateway_enable=YES`): VNET jails' traffic is routed through the host and NATed, which
 /// plain jails sharing the host's stack never needed.
 struct EnableForwarding: Step {
-    static let stepID = "enable-forwarding"
-    let id = EnableForwarding.stepID
+    let id = StepID.enableForwarding
     let phase = Phase.vnet
-    var requires: [String] { ["enable-pf"] }
+    var requires: [StepID] { [.enablePF] }
     var settings: Settings
 
     static let sysctl = "/sbin/sysctl"
@@ -36,4 +35,8 @@ struct EnableForwarding: Step {
         try HostObserver(host: context.host).run([Self.sysctl, "-n", "net.inet.ip.forwarding"]).stdoutText
             .trimmingWhitespaceAndNewlines()
     }
+}
+
+extension StepID {
+    static let enableForwarding = StepID("enable-forwarding")
 }

@@ -4,9 +4,9 @@ import FirstbootEngine
 /// with the /24 the operator assigned, created now and at every boot. enable-forwarding, the
 /// phase's first step, has already checked their networks against the host's addresses.
 struct ExtraBridges: CreatesClonedInterfaces {
-    let id = "extra-bridges"
+    let id = StepID.extraBridges
     let phase = Phase.vnet
-    var requires: [String] { ["create-bridge"] }
+    var requires: [StepID] { [.createBridge] }
     var settings: Settings
 
     var interfaces: [ClonedInterface] {
@@ -16,4 +16,8 @@ struct ExtraBridges: CreatesClonedInterfaces {
     func summary(in context: StepContext) throws -> String? {
         settings.extraBridges.isEmpty ? "no extra bridges configured" : settings.extraBridges.map(\.description).joined(separator: ", ")
     }
+}
+
+extension StepID {
+    static let extraBridges = StepID("extra-bridges")
 }

@@ -6,7 +6,7 @@ enum HostNetworks {
     /// The jail networks `phase` puts on the host, named by their settings: the agent bridge's
     /// (firstboot creates it; vnet's jail table routes it), each extra bridge's and the jail
     /// loopback's (vnet).
-    static func jailNetworks(of settings: Settings, phase: String) -> [(what: String, address: IPv4Network)] {
+    static func jailNetworks(of settings: Settings, phase: Phase) -> [(what: String, address: IPv4Network)] {
         var networks: [(what: String, address: IPv4Network)] = []
         if phase == Phase.firstboot || phase == Phase.vnet { networks.append(("bridge_address", settings.bridgeAddress)) }
         if phase == Phase.vnet {
@@ -20,7 +20,7 @@ enum HostNetworks {
     /// interface of the host other than the jail interfaces themselves (which may exist
     /// already, with their own addresses). The first step of each such phase asks, so a clash
     /// stops the phase before it changes the host.
-    static func requireFree(_ settings: Settings, phase: String, on observer: HostObserver) throws {
+    static func requireFree(_ settings: Settings, phase: Phase, on observer: HostObserver) throws {
         let wanted = jailNetworks(of: settings, phase: phase)
         guard !wanted.isEmpty else { return }
         let jailInterfaces = [settings.bridgeName, settings.jailLoopback] + settings.extraBridges.map(\.name)

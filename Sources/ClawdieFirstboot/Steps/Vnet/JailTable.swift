@@ -6,10 +6,9 @@ import FirstbootEngine
 /// they are in place — checked with `pfctl -nf` and the evaluator (SSH on the management path
 /// still passes), and loaded.
 struct JailTable: Step {
-    static let stepID = "jail-table"
-    let id = JailTable.stepID
+    let id = StepID.jailTable
     let phase = Phase.vnet
-    var requires: [String] { ["create-jail-loopback", "extra-bridges"] }
+    var requires: [StepID] { [.createJailLoopback, .extraBridges] }
     var settings: Settings
 
     func checkPreconditions(in context: StepContext) throws {
@@ -36,4 +35,8 @@ struct JailTable: Step {
     func summary(in context: StepContext) throws -> String? {
         "<\(settings.jailTable)>: " + settings.jailNetworks.map(\.description).joined(separator: ", ")
     }
+}
+
+extension StepID {
+    static let jailTable = StepID("jail-table")
 }

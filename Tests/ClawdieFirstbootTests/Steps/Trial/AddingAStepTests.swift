@@ -19,7 +19,7 @@ struct AddingAStepTests {
         return (fixture, engine)
     }
 
-    static var firstbootIDs: [String] {
+    static var firstbootIDs: [StepID] {
         get throws { try Scheduler.order(registry(Settings()), phases: [Phase.firstboot]).map(\.id) }
     }
 
