@@ -26,8 +26,8 @@ extension HostProfile: Encodable {
         try c.encode(packages, forKey: .packages)
         try c.encode(servicesRunning, forKey: .servicesRunning)
         try c.encode(tailscale, forKey: .tailscale)
-        try c.encode(transcripts.map(StrictTranscript.init), forKey: .transcripts)
-        try c.encode(faults.map(StrictFault.init), forKey: .faults)
+        try c.encode(transcripts.map(EncodedTranscript.init), forKey: .transcripts)
+        try c.encode(faults.map(EncodedFault.init), forKey: .faults)
         if rcorderTies != .ascending { try c.encode(rcorderTies.rawValue, forKey: .rcorderTies) }
     }
 }
@@ -145,7 +145,7 @@ struct ProfileScripts {
     }
 }
 
-private struct StrictTranscript: Encodable {
+private struct EncodedTranscript: Encodable {
     var transcript: ProfileTranscript
     enum CodingKeys: String, CodingKey, CaseIterable { case argv, stdout, stderr, exitStatus = "exit_status" }
 
@@ -160,7 +160,7 @@ private struct StrictTranscript: Encodable {
     }
 }
 
-private struct StrictFault: Encodable {
+private struct EncodedFault: Encodable {
     var fault: ProfileFault
     enum CodingKeys: String, CodingKey, CaseIterable { case argv, exitStatus = "exit_status", stderr, times }
 

@@ -69,14 +69,14 @@ extension ProfileInterface {
         let kindText = try c.optionalString(CodingKeys.kind.rawValue) ?? "physical"
         guard let kind = InterfaceKind(rawValue: kindText) else {
             throw ProfileFieldError(
-                field: StrictKeys.fieldPath(c.path(CodingKeys.kind.rawValue)),
+                field: ProfileFieldError.fieldPath(c.path(CodingKeys.kind.rawValue)),
                 message: "unknown kind `\(kindText)`; use one of \(InterfaceKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self.kind = kind
         inet = try c.optionalStrings(CodingKeys.inet.rawValue) ?? []
         for (index, address) in inet.enumerated() where IPv4Network(address) == nil || !address.contains("/") {
             throw ProfileFieldError(
-                field: StrictKeys.fieldPath(c.path(CodingKeys.inet.rawValue) + [AnyCodingKey(intValue: index)!]),
+                field: ProfileFieldError.fieldPath(c.path(CodingKeys.inet.rawValue) + [AnyCodingKey(intValue: index)!]),
                 message: "`\(address)` is not an IPv4 address in CIDR form such as 10.0.2.15/24")
         }
         inet6 = try c.optionalStrings(CodingKeys.inet6.rawValue) ?? []
@@ -86,7 +86,7 @@ extension ProfileInterface {
         description = try c.optionalString(CodingKeys.description.rawValue)
         guard InterfaceName.isValid(name) else {
             throw ProfileFieldError(
-                field: StrictKeys.fieldPath(c.path(CodingKeys.name.rawValue)),
+                field: ProfileFieldError.fieldPath(c.path(CodingKeys.name.rawValue)),
                 message: "`\(name)` is not a FreeBSD interface name (letters and digits, at most 15 characters)")
         }
     }
@@ -98,7 +98,7 @@ extension ProfileRoute {
         try c.refuseOthers(than: Self.profileKeys)
         self.init(gateway: try c.string("gateway"), interface: try c.string("interface"))
         guard IPv4Address(gateway) != nil else {
-            throw ProfileFieldError(field: StrictKeys.fieldPath(c.path("gateway")), message: "`\(gateway)` is not an IPv4 address")
+            throw ProfileFieldError(field: ProfileFieldError.fieldPath(c.path("gateway")), message: "`\(gateway)` is not an IPv4 address")
         }
     }
 
@@ -110,12 +110,12 @@ extension ProfileFile {
     /// simulated state's form of it).
     init(profileJSON c: ProfileFields) throws(ProfileFieldError) {
         try c.refuseOthers(than: Self.profileKeys)
-        let field = { (key: CodingKeys) in StrictKeys.fieldPath(c.path(key.rawValue)) }
+        let field = { (key: CodingKeys) in ProfileFieldError.fieldPath(c.path(key.rawValue)) }
         try self.init(content: try c.optionalString(CodingKeys.content.rawValue),
                       contentBase64: try c.optionalString(CodingKeys.contentBase64.rawValue),
                       mode: try c.optionalString(CodingKeys.mode.rawValue),
                       owner: try c.optionalString(CodingKeys.owner.rawValue),
-                      path: StrictKeys.fieldPath(c.path), field: field)
+                      path: ProfileFieldError.fieldPath(c.path), field: field)
     }
 
     private static let profileKeys = Set(CodingKeys.allCases.map(\.rawValue))
@@ -133,25 +133,25 @@ extension ProfileTailscale {
         let loginText = try c.optionalString(CodingKeys.login.rawValue) ?? TailscaleLogin.accepts.rawValue
         guard let login = TailscaleLogin(rawValue: loginText) else {
             throw ProfileFieldError(
-                field: StrictKeys.fieldPath(c.path(CodingKeys.login.rawValue)),
+                field: ProfileFieldError.fieldPath(c.path(CodingKeys.login.rawValue)),
                 message: "`\(loginText)` is not one of \(TailscaleLogin.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self.login = login
         let approvalText = try c.optionalString(CodingKeys.routeApproval.rawValue) ?? TailscaleRouteApproval.approved.rawValue
         guard let approval = TailscaleRouteApproval(rawValue: approvalText) else {
             throw ProfileFieldError(
-                field: StrictKeys.fieldPath(c.path(CodingKeys.routeApproval.rawValue)),
+                field: ProfileFieldError.fieldPath(c.path(CodingKeys.routeApproval.rawValue)),
                 message: "`\(approvalText)` is not one of \(TailscaleRouteApproval.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         routeApproval = approval
         guard Self.backendStates.contains(backendState) else {
             throw ProfileFieldError(
-                field: StrictKeys.fieldPath(c.path(CodingKeys.backendState.rawValue)),
+                field: ProfileFieldError.fieldPath(c.path(CodingKeys.backendState.rawValue)),
                 message: "`\(backendState)` is not one of \(Self.backendStates.joined(separator: ", "))")
         }
         if daemonRunning && !installed {
             throw ProfileFieldError(
-                field: StrictKeys.fieldPath(c.path(CodingKeys.daemonRunning.rawValue)),
+                field: ProfileFieldError.fieldPath(c.path(CodingKeys.daemonRunning.rawValue)),
                 message: "the daemon cannot run when Tailscale is not installed")
         }
     }

@@ -33,7 +33,7 @@ struct ProfileFields {
     func refuseOthers(than allowed: Set<String>) throws(ProfileFieldError) {
         guard let key = members.lazy.map(\.key).filter({ !allowed.contains($0) }).min() else { return }
         throw ProfileFieldError(
-            field: StrictKeys.fieldPath(path(key)),
+            field: ProfileFieldError.fieldPath(path(key)),
             message: "unknown field; allowed here: \(allowed.sorted().joined(separator: ", "))")
     }
 
@@ -142,6 +142,6 @@ extension ProfileFieldError {
     /// An error of the document's shape, always naming its field (``field ``: expected an
     /// object`` for a document that is not an object), as decoding errors were reported.
     static func decoding(_ at: [AnyCodingKey], _ text: String) -> ProfileFieldError {
-        ProfileFieldError(field: StrictKeys.fieldPath(at), message: text, namesFieldWhenEmpty: true)
+        ProfileFieldError(field: ProfileFieldError.fieldPath(at), message: text, namesFieldWhenEmpty: true)
     }
 }

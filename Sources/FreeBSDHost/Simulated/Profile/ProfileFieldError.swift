@@ -1,20 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
-/// A coding key that accepts any name, to list the keys an object really has.
-struct AnyCodingKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) {
-        self.stringValue = String(intValue)
-        self.intValue = intValue
-    }
-}
-
 /// An error in a host profile, with the field it concerns as `interfaces[0].inet`.
 struct ProfileFieldError: Error, CustomStringConvertible {
     var field: String
@@ -23,9 +6,7 @@ struct ProfileFieldError: Error, CustomStringConvertible {
     /// that is not an object, as such decoding errors have always read).
     var namesFieldWhenEmpty = false
     var description: String { field.isEmpty && !namesFieldWhenEmpty ? message : "field `\(field)`: \(message)" }
-}
 
-enum StrictKeys {
     /// Renders a coding path as `files["/etc/rc.conf"].mode` or `interfaces[0].name`.
     static func fieldPath(_ path: [CodingKey]) -> String {
         var out = ""
