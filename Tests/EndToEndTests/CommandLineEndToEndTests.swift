@@ -216,4 +216,19 @@ import TestSupport
         #expect(result.stderr.contains("holds \(tool.stateDirectory)/lock; wait for it to finish, then run again"))
         #expect(try tool.run(["status"]).stdout.hasPrefix("running: a run is in progress (pid \(getpid()))"))
     }
+
+    /// The confirmation watcher holds the lock only to journal what it met or to revert: a
+    /// command that meets that hold waits for it instead of failing. This process stands for
+    /// the watcher, its pid in the watcher's pid file.
+    @Test(arguments: [["apply"], ["rollback"], ["confirm"]])
+    func aCommandMeetingTheWatchersShortHoldWaitsForIt(_ arguments: [String]) throws {
+        let tool = try Tool()
+        try FileManager.default.createDirectory(atPath: tool.stateDirectory, withIntermediateDirectories: true)
+        try Data("\(getpid())\n".utf8).write(to: URL(fileURLWithPath: tool.stateDirectory + "/confirmation-watcher.pid"))
+        let lock = try RunLockHolder(stateDirectory: tool.stateDirectory)
+        lock.release(after: 1)
+        let result = try tool.run(arguments)
+        #expect(!result.stderr.contains("holds \(tool.stateDirectory)/lock"), "\(result.stderr)")
+        #expect(result.exitCode == (arguments == ["confirm"] ? 1 : 0), "\(result.stderr)")
+    }
 }

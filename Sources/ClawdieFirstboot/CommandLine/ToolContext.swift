@@ -48,6 +48,9 @@ struct ToolContext {
         }
         engine = Engine(steps: PlatformSteps.all(settings), host: host, stateDirectory: stateDirectory, toolVersion: toolVersion,
                         settingsDigest: settings.digest, failPoint: FailPoint.fromEnvironment())
+        // The confirmation watcher holds the lock only to journal what it met or to revert:
+        // an apply or rollback that meets it then waits rather than failing.
+        engine.holdsLockBriefly = { [stateDirectory] pid in ConfirmationWatcher.recordedPid(stateDirectory: stateDirectory) == pid }
     }
 
     /// Progress on stderr (unless --quiet) and the boot log, told about the engine's runs from

@@ -20,7 +20,7 @@ extension Engine {
     /// With `confirm`, that step's change is held for confirmation: before it begins, its
     /// deadline is recorded, so even a run that dies inside it leaves the deadline behind.
     package func apply(phases: [Phase]? = nil, boot: Bool = false, confirm: ConfirmationRequest? = nil) throws -> ApplyReport {
-        let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
+        let lock = try takeRunLock()
         defer { lock.release() }
         let journal = try openJournal()
         var run = JournalSession(journal: journal, clock: clock)

@@ -11,9 +11,6 @@ package struct ConfirmationRequest: Hashable, Sendable {
 }
 
 extension Engine {
-    /// How long `confirm` waits for another holder of the run lock.
-    package static let confirmLockWait = 10.0
-
     /// Keeps the change waiting for confirmation: the operator proves the new path works by
     /// confirming through it.
     /// - Returns: the step confirmed.
@@ -23,8 +20,9 @@ extension Engine {
     @discardableResult
     package func confirm() throws -> StepID {
         // The watcher takes the lock for a moment to journal or revert: a confirm that meets
-        // it waits instead of failing, and then finds the change kept or already reverted.
-        let lock = try RunLock.acquire(stateDirectory: stateDirectory, clock: clock, waitingUpTo: Self.confirmLockWait)
+        // it, or any other holder, waits instead of failing, and then finds the change kept or
+        // already reverted.
+        let lock = try RunLock.acquire(stateDirectory: stateDirectory, clock: clock, waitingUpTo: Self.lockWait) { _ in true }
         defer { lock.release() }
         let journal = try openJournal()
         var run = JournalSession(journal: journal, clock: clock)
@@ -45,7 +43,7 @@ extension Engine {
     /// - Returns: the steps undone, empty when nothing was due.
     @discardableResult
     package func revertUnconfirmed() throws -> [StepID] {
-        let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
+        let lock = try takeRunLock()
         defer { lock.release() }
         return try revertDue(journal: try openJournal())
     }

@@ -21,7 +21,7 @@ extension Engine {
     /// Undoes completed steps in reverse order of completion from their recorded
     /// before-state. Journaled like a run: an interrupted rollback is finished by the next.
     package func rollback(_ target: RollbackTarget) throws -> RollbackReport {
-        let lock = try RunLock.acquire(stateDirectory: stateDirectory, now: clock.now())
+        let lock = try takeRunLock()
         defer { lock.release() }
         let journal = try openJournal()
         return try rollback(target, journal: journal, first: [])

@@ -18,6 +18,13 @@ package final class Engine {
     package var observer: (any RunObserver)?
     /// The write and fsync calls of the journal's durable writes (a fault seam for tests).
     package let journalIO: any DurableIO
+    /// Whether the process with this pid holds the run lock only for a moment (the platform's
+    /// confirmation watcher): `apply`, `rollback` and a revert that meet it holding the lock
+    /// wait for it, up to `lockWait` seconds, instead of failing. nil: no holder is waited for.
+    package var holdsLockBriefly: (@Sendable (Int32) -> Bool)?
+
+    /// The longest a command waits for a brief holder of the run lock (`confirm`: any holder).
+    package static let lockWait = 10.0
 
     package init(
         steps: [any Step], host: any TargetHost, stateDirectory: String, toolVersion: String,
@@ -35,6 +42,15 @@ package final class Engine {
     }
 
     package var knownStepIDs: Set<StepID> { Set(steps.map(\.id)) }
+
+    /// The run lock for `apply`, `rollback` or a revert: a brief holder is waited for, any
+    /// other makes it throw `RunLockError` at once, naming the holder.
+    func takeRunLock() throws -> RunLock {
+        try RunLock.acquire(stateDirectory: stateDirectory, clock: clock, waitingUpTo: Self.lockWait) { [holdsLockBriefly] pid in
+            guard let pid, let holdsLockBriefly else { return false }
+            return holdsLockBriefly(pid)
+        }
+    }
 
     /// Reads the journal without changing anything.
     package func openJournal() throws -> Journal {

@@ -58,15 +58,17 @@ package final class RunLock {
         return holder(fd)?.pid ?? -1
     }
 
-    /// Takes the lock, waiting up to `seconds` while another process holds it: for a command
-    /// that a short hold must not fail — `confirm` while the confirmation watcher journals
-    /// what it met or reverts. Past the wait it throws `RunLockError` as `acquire` does.
-    package static func acquire(stateDirectory: String, clock: any EngineClock, waitingUpTo seconds: Double) throws -> RunLock {
+    /// Takes the lock, waiting up to `seconds` while a process holds it that `waitsFor` (given
+    /// the holder's recorded pid, nil when unknown) says holds it only for a moment, such as the
+    /// confirmation watcher journaling what it met or reverting. Any other holder, or one that
+    /// keeps it past the wait, makes it throw `RunLockError` as `acquire` does.
+    package static func acquire(stateDirectory: String, clock: any EngineClock, waitingUpTo seconds: Double,
+                                for waitsFor: (Int32?) -> Bool) throws -> RunLock {
         let started = clock.now()
         while true {
             do {
                 return try acquire(stateDirectory: stateDirectory, now: clock.now())
-            } catch is RunLockError where clock.now() - started < seconds {
+            } catch let held as RunLockError where clock.now() - started < seconds && waitsFor(held.pid) {
                 clock.sleep(seconds: 0.1)
             }
         }

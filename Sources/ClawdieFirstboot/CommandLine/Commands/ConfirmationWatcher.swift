@@ -113,9 +113,15 @@ enum ConfirmationWatcher {
 
     /// Whether the watcher of `stateDirectory` is alive: its pid file names a live process.
     static func isRunning(stateDirectory: String) -> Bool {
-        guard let text = try? String(contentsOfFile: stateDirectory + "/" + pidFileName, encoding: .utf8),
-              let pid = Int32(text.trimmingWhitespaceAndNewlines()), pid > 0 else { return false }
+        guard let pid = recordedPid(stateDirectory: stateDirectory) else { return false }
         return kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// The pid the watcher's pid file records, nil when there is none.
+    static func recordedPid(stateDirectory: String) -> Int32? {
+        guard let text = try? String(contentsOfFile: stateDirectory + "/" + pidFileName, encoding: .utf8),
+              let pid = Int32(text.trimmingWhitespaceAndNewlines()), pid > 0 else { return nil }
+        return pid
     }
 
     /// Starts the watcher for the state directory of `context`, detached, and records its pid
@@ -131,8 +137,7 @@ enum ConfirmationWatcher {
 
     /// Stops a running watcher, as a reboot would: the simulated reboot uses it.
     static func stop(stateDirectory: String) {
-        guard let text = try? String(contentsOfFile: stateDirectory + "/" + pidFileName, encoding: .utf8),
-              let pid = Int32(text.trimmingWhitespaceAndNewlines()), pid > 0 else { return }
+        guard let pid = recordedPid(stateDirectory: stateDirectory) else { return }
         _ = kill(pid, SIGKILL)
         try? DurableFile.remove(stateDirectory + "/" + pidFileName)
     }
