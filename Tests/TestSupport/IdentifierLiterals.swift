@@ -4,10 +4,6 @@ import FirstbootEngine
 // them. The product cannot: there each is a constant named once beside its step or in
 // Phase+Platform.swift, so that a mistyped requirement does not compile.
 
-extension StepID: ExpressibleByStringLiteral {
-    package init(stringLiteral name: String) { self.init(name) }
-}
-
-extension Phase: ExpressibleByStringLiteral {
+extension TypedName: ExpressibleByStringLiteral {
     package init(stringLiteral name: String) { self.init(name) }
 }
