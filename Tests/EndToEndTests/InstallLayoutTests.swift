@@ -11,7 +11,7 @@ import TestSupport
     static func plist() throws -> (modes: [String: String], samples: Set<String>) {
         var modes: [String: String] = [:]
         var samples = Set<String>()
-        for line in try String(contentsOfFile: RepositoryRoot.path + "/tools/package/pkg-plist", encoding: .utf8).split(separator: "\n") {
+        for line in try RepositoryRoot.read("tools/package/pkg-plist").split(separator: "\n") {
             var entry = Substring(line)
             if entry.hasPrefix("@sample") {
                 entry = entry.dropFirst("@sample".count)
@@ -62,7 +62,7 @@ import TestSupport
     }
 
     @Test func theNewsyslogEntryRotatesTheBootLogWithoutSignallingAnything() throws {
-        let text = try String(contentsOfFile: RepositoryRoot.path + "/tools/package/newsyslog.conf", encoding: .utf8)
+        let text = try RepositoryRoot.read("tools/package/newsyslog.conf")
         let entries = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: " ") }
         #expect(entries.count == 1)
         let entry = try #require(entries.first)

@@ -89,7 +89,7 @@ struct Tool {
         var files = object["files"] as! [String: Any]
         files[keyFile] = ["content": authKey + "\n", "mode": keyMode, "owner": "root:wheel"]
         if hook {
-            let script = try String(contentsOfFile: RepositoryRoot.path + "/rc.d/clawdie_firstboot", encoding: .utf8)
+            let script = try RepositoryRoot.read("rc.d/clawdie_firstboot")
             files["/usr/local/etc/rc.d/clawdie_firstboot"] = ["content": script, "mode": "0555", "owner": "root:wheel"]
             var rcConf = (files["/etc/rc.conf"] as! [String: Any])
             rcConf["content"] = (rcConf["content"] as! String) + "clawdie_firstboot_enable=\"YES\"\n"

@@ -54,7 +54,7 @@ import TestSupport
     /// rc.conf, at every boot: apply, then plan has nothing to do, after reboots too.
     @Test(arguments: ["boot_phases=\"firstboot vnet\"\n", "plans/sites/earlier-layout.conf"])
     func aJailLoopbackWithoutAnAddressConverges(_ config: String) throws {
-        let text = config.hasPrefix("plans/") ? try String(contentsOfFile: RepositoryRoot.path + "/" + config, encoding: .utf8) : config
+        let text = config.hasPrefix("plans/") ? try RepositoryRoot.read(config) : config
         let tool = try Self.tool(text)
         let applied = try tool.run(["apply"])
         #expect(applied.exitCode == 0, "\(applied.stderr)")
@@ -108,11 +108,11 @@ import TestSupport
     /// would not load it: the subnet routes' table after the routes are turned off by a
     /// configuration whose phases the firstboot phase re-renders pf.conf for.
     @Test func aTableTheRulesNoLongerDeclareIsNotLeftLoaded() throws {
-        let tool = try Self.tool(try String(contentsOfFile: RepositoryRoot.path + "/plans/sites/subnet.conf", encoding: .utf8),
+        let tool = try Self.tool(try RepositoryRoot.read("plans/sites/subnet.conf"),
                                  profile: RepositoryRoot.path + "/plans/hosts/cloud-vm-tailnet.json")
         #expect(try tool.run(["apply"]).exitCode == 0)
         #expect(try Self.transcript(tool.facts(), ["/sbin/pfctl", "-s", "Tables"])?.contains("tailnet_routes") == true)
-        try String(contentsOfFile: RepositoryRoot.path + "/plans/sites/earlier-layout.conf", encoding: .utf8)
+        try RepositoryRoot.read("plans/sites/earlier-layout.conf")
             .write(toFile: tool.config, atomically: true, encoding: .utf8)
         let applied = try tool.run(["apply"])
         #expect(applied.exitCode == 0, "\(applied.stderr)")

@@ -16,7 +16,7 @@ struct StepListDocumentationTests {
     }
 
     static func read(_ file: String) throws -> [Substring] {
-        try String(contentsOfFile: RepositoryRoot.path + "/" + file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try RepositoryRoot.read(file).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// DESCRIPTION introduces each phase as `.Cm PHASE` and lists its steps as `.It Cm STEP`

@@ -53,7 +53,7 @@ struct RCSubrSandbox {
     /// Installs a copy of the repository's rc.d script `name`, sourcing the sandbox's rc.subr
     /// and calling the stubs for the absolute paths it runs.
     func install(_ name: String) throws {
-        let text = try String(contentsOfFile: RepositoryRoot.path + "/rc.d/" + name, encoding: .utf8)
+        let text = try RepositoryRoot.read("rc.d/" + name)
         try write("rc.d/" + name, localised(text.replacingOccurrences(of: ". /etc/rc.subr", with: ". \(root)/rc.subr")), mode: 0o555)
     }
 

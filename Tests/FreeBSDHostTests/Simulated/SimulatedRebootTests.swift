@@ -16,7 +16,7 @@ import TestSupport
 
     /// The project's own rc.d/pf_reload, as install-pf-reload installs it.
     static var pfReloadScript: String {
-        get throws { try String(contentsOfFile: RepositoryRoot.path + "/rc.d/pf_reload", encoding: .utf8) }
+        get throws { try RepositoryRoot.read("rc.d/pf_reload") }
     }
 
     @Test func theBridgeComesBackFromRCConf() throws {

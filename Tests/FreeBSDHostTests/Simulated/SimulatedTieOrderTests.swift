@@ -11,7 +11,7 @@ import TestSupport
     static let hookPath = "/usr/local/etc/rc.d/clawdie_firstboot"
 
     static var hookScript: String {
-        get throws { try String(contentsOfFile: RepositoryRoot.path + "/rc.d/clawdie_firstboot", encoding: .utf8) }
+        get throws { try RepositoryRoot.read("rc.d/clawdie_firstboot") }
     }
 
     /// A host with Tailscale up and enabled, pf with tailscale0 rules, pf_reload and the
